@@ -1,0 +1,54 @@
+# MétierScope task runner. `make` lists the targets.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+CLI    := $(BIN)/metierscope
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run up down engine-up engine-down engine-status lint format typecheck pytest test
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install the project with dev tools
+
+run: install ## Run everything in the foreground (engine, API); Ctrl-C stops it
+	$(CLI) run
+
+up: install ## Start everything in the background; returns when ready
+	$(CLI) up
+
+down: install ## Stop everything `up` or `run` started
+	$(CLI) down
+
+engine-up: install ## Provision (first time) and start the embedded Elasticsearch
+	$(CLI) engine up
+
+engine-down: install ## Stop the embedded Elasticsearch
+	$(CLI) engine down
+
+engine-status: install ## Where the embedded Elasticsearch is and how healthy
+	$(CLI) engine status
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install ## mypy strict
+	$(BIN)/mypy .
+
+pytest: install ## The test suite only (starts the embedded engine if it is not running)
+	$(BIN)/pytest
+
+test: lint typecheck pytest ## The full suite: lint, types, tests against the real engine

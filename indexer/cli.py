@@ -1,0 +1,134 @@
+"""`metierscope`: the operator's single entry point."""
+
+import json
+import time
+from typing import Annotated
+
+import typer
+
+from indexer import services
+from indexer.engine import EngineError, embedded_cluster
+from indexer.settings import Settings
+
+app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
+engine_app = typer.Typer(help="The embedded Elasticsearch engine.", no_args_is_help=True)
+app.add_typer(engine_app, name="engine")
+
+Nodes = Annotated[int | None, typer.Option(help="Cluster size (default METIERSCOPE_ES_NODES).")]
+HttpPort = Annotated[int | None, typer.Option(help="HTTP port of node 0.")]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+def _embedded_only(settings: Settings) -> None:
+    if settings.engine != "embedded":
+        typer.echo(
+            f"METIERSCOPE_ENGINE={settings.engine}: nothing to manage, using {settings.es_url}"
+        )
+        raise typer.Exit(code=0)
+
+
+@engine_app.command("up")
+def engine_up(nodes: Nodes = None, http_port: HttpPort = None) -> None:
+    """Provision (first run) and start the embedded engine; returns once it is healthy."""
+    settings = Settings()
+    _embedded_only(settings)
+    started = time.monotonic()
+    try:
+        cluster = embedded_cluster(settings, nodes=nodes, http_port=http_port)
+        provisioned = time.monotonic()
+        cluster.start()
+    except EngineError as e:
+        raise _fail(e) from e
+    done = time.monotonic()
+    typer.echo(
+        f"Elasticsearch {cluster.dist.version} healthy at {cluster.url} "
+        f"({len(cluster.specs)} node(s); provision {provisioned - started:.1f}s, "
+        f"start {done - provisioned:.1f}s)"
+    )
+
+
+@engine_app.command("down")
+def engine_down(nodes: Nodes = None, http_port: HttpPort = None) -> None:
+    """Stop the embedded engine cleanly (its data stays)."""
+    settings = Settings()
+    _embedded_only(settings)
+    try:
+        stopped = embedded_cluster(settings, nodes=nodes, http_port=http_port).stop()
+    except EngineError as e:
+        raise _fail(e) from e
+    typer.echo(f"stopped: {', '.join(stopped)}" if stopped else "nothing was running")
+
+
+@engine_app.command("status")
+def engine_status(nodes: Nodes = None, http_port: HttpPort = None) -> None:
+    """Say where the engine is installed, which nodes run and how healthy it is."""
+    settings = Settings()
+    _embedded_only(settings)
+    try:
+        status = embedded_cluster(settings, nodes=nodes, http_port=http_port).status()
+    except EngineError as e:
+        raise _fail(e) from e
+    typer.echo(json.dumps(status, indent=2))
+    if status["health"] is None:
+        raise typer.Exit(code=3)
+
+
+@app.command()
+def serve() -> None:
+    """Run the search API in the foreground (the engine must be reachable)."""
+    services.serve(Settings())
+
+
+@app.command()
+def up() -> None:
+    """Start everything in the background; returns when the API answers."""
+    try:
+        url = services.up(Settings())
+    except (EngineError, services.ServiceError) as e:
+        raise _fail(e) from e
+    typer.echo(f"MétierScope API ready at {url} (docs at {url}/docs)")
+
+
+@app.command()
+def down() -> None:
+    """Stop everything `up` or `run` started."""
+    try:
+        typer.echo("\n".join(services.down(Settings())))
+    except EngineError as e:
+        raise _fail(e) from e
+
+
+@app.command()
+def run() -> None:
+    """Start everything in the foreground; Ctrl-C stops what this command started."""
+    try:
+        services.run(Settings())
+    except (EngineError, services.ServiceError) as e:
+        raise _fail(e) from e
+
+
+def _not_yet(issue: int) -> typer.Exit:
+    typer.secho(f"not available yet: arrives with issue #{issue}", fg=typer.colors.YELLOW, err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def index() -> None:
+    """Index the ROME 4.0 export (issue #3)."""
+    raise _not_yet(3)
+
+
+@app.command("eval")
+def evaluate() -> None:
+    """Measure relevance on the labelled sets (issue #4)."""
+    raise _not_yet(4)
+
+
+@app.command()
+def bench() -> None:
+    """Measure search latency and throughput (issue #4)."""
+    raise _not_yet(4)

@@ -1,0 +1,110 @@
+"""Run the whole service: engine, (later) indexing, API — foreground or background."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import uvicorn
+
+from indexer.engine import EmbeddedCluster, embedded_cluster
+from indexer.engine.cluster import pid_alive
+from indexer.settings import Settings
+
+API_APP = "search_api.app:create_app"
+API_START_TIMEOUT = 60.0
+
+
+class ServiceError(RuntimeError):
+    """A service process failed to start or to answer."""
+
+
+def _api_url(settings: Settings) -> str:
+    return f"http://{settings.api_host}:{settings.api_port}"
+
+
+def _api_ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:  # noqa: S310
+            return bool(response.status == 200)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def _start_engine(settings: Settings) -> EmbeddedCluster | None:
+    """Start the embedded engine if configured; the cluster if this call started it."""
+    if settings.engine != "embedded":
+        return None
+    cluster = embedded_cluster(settings)
+    already = bool(cluster.running())
+    cluster.start()
+    return None if already else cluster
+
+
+def serve(settings: Settings) -> None:
+    """The API in this process, in the foreground."""
+    uvicorn.run(API_APP, factory=True, host=settings.api_host, port=settings.api_port)
+
+
+def up(settings: Settings) -> str:
+    """Engine and API in the background; returns the API URL once it answers."""
+    _start_engine(settings)
+    url = _api_url(settings)
+    pid_file = settings.state_dir / "api.pid"
+    if pid_alive(pid_file) is not None and _api_ready(url):
+        return url
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    log = settings.state_dir / "api.log"
+    host, port = settings.api_host, str(settings.api_port)
+    command = [sys.executable, "-m", "uvicorn", API_APP, "--factory"]
+    command += ["--host", host, "--port", port]
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    pid_file.write_text(str(process.pid))
+    deadline = time.monotonic() + API_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServiceError(
+                f"the API exited (code {process.returncode}); see {log}:\n{_tail(log)}"
+            )
+        if _api_ready(url):
+            return url
+        time.sleep(0.3)
+    raise ServiceError(f"the API did not answer within {API_START_TIMEOUT:.0f}s; see {log}")
+
+
+def down(settings: Settings) -> list[str]:
+    """Stop the background API and the embedded engine; what was stopped."""
+    done = []
+    pid_file = settings.state_dir / "api.pid"
+    pid = pid_alive(pid_file)
+    if pid is not None:
+        os.kill(pid, signal.SIGTERM)
+        done.append(f"api (pid {pid})")
+    pid_file.unlink(missing_ok=True)
+    if settings.engine == "embedded":
+        done += [f"elasticsearch {name}" for name in embedded_cluster(settings).stop()]
+    return done or ["nothing was running"]
+
+
+def run(settings: Settings) -> None:
+    """Everything in the foreground; on exit, stop the engine if this call started it."""
+    started = _start_engine(settings)
+    try:
+        serve(settings)
+    finally:
+        if started is not None:
+            started.stop()
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

@@ -1,0 +1,56 @@
+"""Operator settings: one class, read from the environment (prefix METIERSCOPE_) and `.env`."""
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything the `metierscope` command needs; built once and passed down."""
+
+    model_config = SettingsConfigDict(env_prefix="METIERSCOPE_", env_file=".env", extra="ignore")
+
+    es_url: str = Field(
+        default="http://127.0.0.1:9200",
+        description="Elasticsearch URL used by the indexer and the API.",
+    )
+    engine: str = Field(
+        default="embedded",
+        pattern="^(embedded|external)$",
+        description="`embedded`: the project provisions and starts Elasticsearch itself; "
+        "`external`: es_url points at a server managed elsewhere (docker-compose, a cluster).",
+    )
+    engine_home: Path = Field(
+        default=REPO_ROOT / ".metierscope" / "engine",
+        description="Cache and node folders of the embedded engine.",
+    )
+    es_version: str = Field(
+        default="9.5.4",
+        pattern=r"^\d+\.\d+\.\d+$",
+        description="Elasticsearch version (embedded distribution, plugin build, Docker image).",
+    )
+    es_heap: str = Field(
+        default="1g", pattern=r"^\d+[mg]$", description="JVM heap per embedded node (Xms = Xmx)."
+    )
+    es_http_port: int = Field(default=9200, description="HTTP port of embedded node 0.")
+    es_transport_port: int = Field(default=9300, description="Transport port of embedded node 0.")
+    es_nodes: int = Field(default=1, ge=1, le=9, description="Embedded cluster size.")
+    es_start_timeout: float = Field(default=120.0, description="Seconds to wait for health.")
+    es_user: str = Field(
+        default="metierscope-es",
+        description="System user the embedded engine runs as when started by root.",
+    )
+    java_home: Path | None = Field(
+        default=None,
+        description="JDK for the embedded engine and the plugin build; default: newest JDK "
+        "found under /usr/lib/jvm that the Elasticsearch version supports.",
+    )
+    api_host: str = Field(default="127.0.0.1", description="Address the API binds to.")
+    api_port: int = Field(default=8000, description="Port the API listens on.")
+    state_dir: Path = Field(
+        default=REPO_ROOT / ".metierscope",
+        description="Pid and log files of background processes started by `metierscope up`.",
+    )

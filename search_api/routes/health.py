@@ -1,0 +1,32 @@
+"""Liveness and engine readiness."""
+
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from search_api.deps import Es
+from search_api.errors import EngineUnavailableError
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    """The API is up and its engine answers."""
+
+    status: str = Field(description="`ok` when the engine is green or yellow.")
+    engine_status: str = Field(description="Elasticsearch cluster health colour.")
+    engine_nodes: int = Field(description="Nodes in the Elasticsearch cluster.")
+
+
+@router.get("/health")
+async def get_health(es: Es) -> Health:
+    """Report whether the API and its search engine are ready to serve."""
+    try:
+        health = await es.cluster.health()
+    except (TransportConnectionError, ConnectionTimeout) as e:
+        raise EngineUnavailableError(f"Elasticsearch did not answer: {e.message}") from e
+    colour = str(health["status"])
+    if colour == "red":
+        raise EngineUnavailableError("Elasticsearch cluster health is red")
+    return Health(status="ok", engine_status=colour, engine_nodes=int(health["number_of_nodes"]))

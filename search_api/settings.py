@@ -1,0 +1,15 @@
+"""API settings: one class, read from the environment (prefix METIERSCOPE_) and `.env`."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ApiSettings(BaseSettings):
+    """What the API process needs; built once in `create_app`."""
+
+    model_config = SettingsConfigDict(env_prefix="METIERSCOPE_", env_file=".env", extra="ignore")
+
+    es_url: str = Field(default="http://127.0.0.1:9200", description="Elasticsearch URL.")
+    es_request_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds before an Elasticsearch request is abandoned."
+    )
