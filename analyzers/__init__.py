@@ -29,7 +29,8 @@ def read_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
 
 @cache
 def _analysis() -> dict[str, Any]:
-    settings: dict[str, Any] = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
+    settings = {key: value for key, value in raw.items() if not key.startswith("_")}  # comments
     settings["filter"]["fr_synonyms"]["synonyms"] = read_synonyms()
     return settings
 
