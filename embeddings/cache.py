@@ -48,7 +48,7 @@ class CachedEmbedder:
         dims = self.contract.dims
         keys = [text_key(role, t) for t in texts]
         found = self._lookup(keys)
-        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
+        missing = list({k: t for k, t in zip(keys, texts, strict=True) if k not in found}.items())
         if missing:
             compute = self._inner.passages if role == "passage" else self._inner.queries
             vectors = compute([t for _, t in missing])
