@@ -2,11 +2,13 @@
 
 import json
 import time
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from indexer import services
+from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.settings import Settings
 
@@ -109,6 +111,28 @@ def run() -> None:
         services.run(Settings())
     except (EngineError, services.ServiceError) as e:
         raise _fail(e) from e
+
+
+@app.command()
+def download(
+    url: Annotated[
+        str | None, typer.Option(help="Export zip URL (default METIERSCOPE_ROME_URL).")
+    ] = None,
+    dest: Annotated[
+        Path | None, typer.Option(help="Folder to unpack into (default METIERSCOPE_ROME_DIR).")
+    ] = None,
+) -> None:
+    """Download the ROME 4.0 export zip and unpack its CSV files."""
+    settings = Settings()
+    source = url or settings.rome_url
+    if not source:
+        raise _fail(ValueError("no URL: pass --url or set METIERSCOPE_ROME_URL"))
+    target = dest or settings.rome_dir
+    try:
+        files = download_export(source, target)
+    except DownloadError as e:
+        raise _fail(e) from e
+    typer.echo(f"{len(files)} CSV files unpacked into {target}")
 
 
 def _not_yet(issue: int) -> typer.Exit:

@@ -48,6 +48,15 @@ class Settings(BaseSettings):
         description="JDK for the embedded engine and the plugin build; default: newest JDK "
         "found under /usr/lib/jvm that the Elasticsearch version supports.",
     )
+    rome_dir: Path = Field(
+        default=REPO_ROOT.parent / "shared" / "data" / "rome-4.0-v460",
+        description="Folder of the ROME 4.0 CSV export (unix_*.csv files).",
+    )
+    rome_url: str | None = Field(
+        default=None,
+        description="URL of the export zip on France Travail's open-data portal, for "
+        "`metierscope download`.",
+    )
     api_host: str = Field(default="127.0.0.1", description="Address the API binds to.")
     api_port: int = Field(default=8000, description="Port the API listens on.")
     state_dir: Path = Field(
