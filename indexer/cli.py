@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from elasticsearch import Elasticsearch
+from rich.console import Console
 
 from indexer import services
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
+from indexer.pipeline import IndexCountError, run_index
+from indexer.referential.csvfile import ExportFileError
+from indexer.referential.report import ExportInvalidError
+from indexer.reindex import ReindexError
 from indexer.settings import Settings
+from mappings import ENTITIES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
 engine_app = typer.Typer(help="The embedded Elasticsearch engine.", no_args_is_help=True)
@@ -141,9 +148,23 @@ def _not_yet(issue: int) -> typer.Exit:
 
 
 @app.command()
-def index() -> None:
-    """Index the ROME 4.0 export (issue #3)."""
-    raise _not_yet(3)
+def index(
+    only: Annotated[
+        list[str] | None, typer.Option(help="Rebuild only these entities (repeatable).")
+    ] = None,
+) -> None:
+    """Index the ROME 4.0 export: one new index per entity, all aliases swapped at once."""
+    settings = Settings()
+    console = Console()
+    es = Elasticsearch(settings.es_url, request_timeout=120)
+    started = time.monotonic()
+    try:
+        run_index(es, settings, only or list(ENTITIES), console)
+    except (ExportInvalidError, ExportFileError, ReindexError, IndexCountError, ValueError) as e:
+        raise _fail(e) from e
+    finally:
+        es.close()
+    console.print(f"indexed in {time.monotonic() - started:.1f}s")
 
 
 @app.command("eval")

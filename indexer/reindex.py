@@ -124,7 +124,7 @@ def _verify_count(es: Elasticsearch, index: str, sent: int) -> None:
         raise CountMismatchError(f"{index} holds {count} documents, {sent} were sent")
 
 
-def reindex(
+def build_index(
     es: Elasticsearch,
     alias: str,
     body: dict[str, Any],
@@ -133,7 +133,7 @@ def reindex(
     replicas: int = 0,
     progress: Callable[[int], None] = lambda _: None,
 ) -> ReindexResult:
-    """Build a complete new index for `alias` from `docs`, then swap the alias onto it."""
+    """Load a complete new physical index for `alias`; deleted again if anything fails."""
     started = time.monotonic()
     drop_orphans(es, alias)
     index = physical_name(alias, new_stamp())
@@ -146,30 +146,51 @@ def reindex(
     es.indices.create(index=index, settings=settings, mappings=body["mappings"])
     try:
         sent = _bulk(es, index, docs, progress)
+        refresh = body.get("settings", {}).get("refresh_interval", "1s")
         es.indices.put_settings(
-            index=index,
-            settings={
-                "number_of_replicas": replicas,
-                "refresh_interval": body.get("settings", {}).get("refresh_interval", "1s"),
-            },
+            index=index, settings={"number_of_replicas": replicas, "refresh_interval": refresh}
         )
         es.indices.refresh(index=index)
         _verify_count(es, index, sent)
-        previous = alias_targets(es, alias)
-        swap: list[dict[str, Any]] = [
-            {"remove": {"index": old, "alias": alias}} for old in previous
-        ]
-        swap.append({"add": {"index": index, "alias": alias}})
-        es.indices.update_aliases(actions=swap)
     except BaseException:
         es.indices.delete(index=index, ignore_unavailable=True)
         raise
-    for old in previous:
-        es.indices.delete(index=old, ignore_unavailable=True)
-    return ReindexResult(
-        alias=alias,
-        index=index,
-        indexed=sent,
-        previous=previous,
-        seconds=time.monotonic() - started,
-    )
+    return ReindexResult(alias=alias, index=index, indexed=sent, seconds=time.monotonic() - started)
+
+
+def discard(es: Elasticsearch, built: Iterable[ReindexResult]) -> None:
+    """Delete indices that were built but will not be swapped in."""
+    for result in built:
+        es.indices.delete(index=result.index, ignore_unavailable=True)
+
+
+def swap_aliases(es: Elasticsearch, built: list[ReindexResult]) -> None:
+    """Move every alias onto its new index in ONE atomic request, then drop the old indices."""
+    actions: list[dict[str, Any]] = []
+    for result in built:
+        result.previous = alias_targets(es, result.alias)
+        actions += [{"remove": {"index": old, "alias": result.alias}} for old in result.previous]
+        actions.append({"add": {"index": result.index, "alias": result.alias}})
+    try:
+        es.indices.update_aliases(actions=actions)
+    except BaseException:
+        discard(es, built)
+        raise
+    for result in built:
+        for old in result.previous:
+            es.indices.delete(index=old, ignore_unavailable=True)
+
+
+def reindex(
+    es: Elasticsearch,
+    alias: str,
+    body: dict[str, Any],
+    docs: Iterable[Document],
+    *,
+    replicas: int = 0,
+    progress: Callable[[int], None] = lambda _: None,
+) -> ReindexResult:
+    """Build a complete new index for `alias` from `docs`, then swap the alias onto it."""
+    result = build_index(es, alias, body, docs, replicas=replicas, progress=progress)
+    swap_aliases(es, [result])
+    return result

