@@ -8,6 +8,8 @@ COPY search_api search_api
 COPY analyzers/__init__.py analyzers/analysis.json analyzers/synonyms.txt analyzers/
 COPY mappings mappings
 COPY models models
-RUN pip install --no-cache-dir . && useradd --system metierscope
+COPY embeddings embeddings
+RUN pip install --no-cache-dir . && useradd --system metierscope \
+    && mkdir -p /cache && chown metierscope /cache
 USER metierscope
 EXPOSE 8000

@@ -23,6 +23,9 @@ app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_ar
 engine_app = typer.Typer(help="The embedded Elasticsearch engine.", no_args_is_help=True)
 app.add_typer(engine_app, name="engine")
 
+# What a bad export or a failed reindex raises: reported in one line, never a traceback.
+INDEX_ERRORS = (ExportInvalidError, ExportFileError, ReindexError, IndexCountError, ValueError)
+
 Nodes = Annotated[int | None, typer.Option(help="Cluster size (default METIERSCOPE_ES_NODES).")]
 HttpPort = Annotated[int | None, typer.Option(help="HTTP port of node 0.")]
 
@@ -97,7 +100,7 @@ def up() -> None:
     """Start everything in the background; returns when the API answers."""
     try:
         url = services.up(Settings())
-    except (EngineError, services.ServiceError) as e:
+    except (EngineError, services.ServiceError, *INDEX_ERRORS) as e:
         raise _fail(e) from e
     typer.echo(f"MétierScope API ready at {url} (docs at {url}/docs)")
 
@@ -116,7 +119,7 @@ def run() -> None:
     """Start everything in the foreground; Ctrl-C stops what this command started."""
     try:
         services.run(Settings())
-    except (EngineError, services.ServiceError) as e:
+    except (EngineError, services.ServiceError, *INDEX_ERRORS) as e:
         raise _fail(e) from e
 
 
@@ -160,7 +163,7 @@ def index(
     started = time.monotonic()
     try:
         run_index(es, settings, only or list(ENTITIES), console)
-    except (ExportInvalidError, ExportFileError, ReindexError, IndexCountError, ValueError) as e:
+    except INDEX_ERRORS as e:
         raise _fail(e) from e
     finally:
         es.close()

@@ -221,3 +221,8 @@ def run_index(
     swap_aliases(es, built)
     console.print(summary_table(reports))
     return reports
+
+
+def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
+    """Entities whose alias does not exist yet (a first run indexes them)."""
+    return [e for e in ENTITIES if not es.indices.exists_alias(name=alias_for(prefix, e))]

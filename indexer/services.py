@@ -1,4 +1,4 @@
-"""Run the whole service: engine, (later) indexing, API — foreground or background."""
+"""Run the whole service: engine, first-run indexing, API — foreground or background."""
 
 import os
 import signal
@@ -10,9 +10,12 @@ import urllib.request
 from pathlib import Path
 
 import uvicorn
+from elasticsearch import Elasticsearch
+from rich.console import Console
 
 from indexer.engine import EmbeddedCluster, embedded_cluster
 from indexer.engine.cluster import pid_alive
+from indexer.pipeline import missing_entities, run_index
 from indexer.settings import Settings
 
 API_APP = "search_api.app:create_app"
@@ -45,6 +48,17 @@ def _start_engine(settings: Settings) -> EmbeddedCluster | None:
     return None if already else cluster
 
 
+def ensure_indexed(settings: Settings) -> None:
+    """Index the export on a first run (any alias missing); later runs serve what exists."""
+    es = Elasticsearch(settings.es_url, request_timeout=120)
+    try:
+        missing = missing_entities(es, settings.index_prefix)
+        if missing:
+            run_index(es, settings, missing, Console())
+    finally:
+        es.close()
+
+
 def serve(settings: Settings) -> None:
     """The API in this process, in the foreground."""
     uvicorn.run(API_APP, factory=True, host=settings.api_host, port=settings.api_port)
@@ -53,6 +67,7 @@ def serve(settings: Settings) -> None:
 def up(settings: Settings) -> str:
     """Engine and API in the background; returns the API URL once it answers."""
     _start_engine(settings)
+    ensure_indexed(settings)
     url = _api_url(settings)
     pid_file = settings.state_dir / "api.pid"
     if pid_alive(pid_file) is not None and _api_ready(url):
@@ -100,6 +115,7 @@ def run(settings: Settings) -> None:
     """Everything in the foreground; on exit, stop the engine if this call started it."""
     started = _start_engine(settings)
     try:
+        ensure_indexed(settings)
         serve(settings)
     finally:
         if started is not None:
