@@ -1,5 +1,6 @@
 """`metierscope index`: read the export, embed, and reindex each entity behind its alias."""
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -187,7 +188,19 @@ def run_index(
     unknown = sorted(set(entities) - set(ENTITIES))
     if unknown:
         raise ValueError(f"unknown entity {', '.join(unknown)}; expected {', '.join(ENTITIES)}")
-    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
+    with progress_bar(console) as progress:
+        reading = progress.add_task("read export rows", total=None)
+        rows = itertools.count(1)
+
+        def tick() -> None:
+            if next(rows) % 5000 == 0:  # refresh the bar without paying for it on every row
+                progress.advance(reading, 5000)
+
+        ref = load_referential(
+            settings.rome_dir, max_error_ratio=settings.max_error_ratio, on_row=tick
+        )
+        read = sum(ref.report.read.values())
+        progress.update(reading, total=read, completed=read)
     console.print(read_counts(ref))
     ix = documents.Indexes(ref)
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)

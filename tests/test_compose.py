@@ -71,3 +71,17 @@ def test_a_broken_compose_file_is_refused(compose_check, tmp_path):
         [str(compose_check), "docker-compose.yml"], cwd=tmp_path, capture_output=True, check=False
     )
     assert done.returncode != 0
+
+
+def test_the_image_carries_every_python_package(repo_root):
+    """Dockerfile COPY lines must include every package the project installs."""
+    pyproject = (repo_root / "pyproject.toml").read_text()
+    include = pyproject.split("include = [", 1)[1].split("]", 1)[0]
+    packages = {name.strip().strip('"').rstrip("*") for name in include.split(",")}
+    dockerfile = (repo_root / "Dockerfile").read_text()
+    copied = {
+        line.split()[1].split("/")[0]
+        for line in dockerfile.splitlines()
+        if line.startswith("COPY ")
+    }
+    assert packages <= copied, packages - copied

@@ -55,6 +55,7 @@ def _records(
     report = ref.report
     path = find_file(folder, stem)
     for row in read_rows(path, columns, report):
+        ref.on_row()
         try:
             record = build(row)
             if isinstance(record, BaseModel):
@@ -109,6 +110,7 @@ class Referential:
     rubriques: dict[tuple[str, str], int] = field(default_factory=dict)
     report: ValidationReport = field(default_factory=ValidationReport)
     origins: dict[int, Source] = field(default_factory=dict)
+    on_row: Callable[[], None] = lambda: None
 
     def origin(self, record: BaseModel) -> Source:
         """File and line a record was read from."""
@@ -541,10 +543,13 @@ class ItemTables(Container[str]):
 
 
 def load_referential(
-    folder: Path, *, max_error_ratio: float = DEFAULT_MAX_ERROR_RATIO
+    folder: Path,
+    *,
+    max_error_ratio: float = DEFAULT_MAX_ERROR_RATIO,
+    on_row: Callable[[], None] = lambda: None,
 ) -> Referential:
     """Read and validate the whole export; raise ExportInvalidError past the tolerance."""
-    ref = Referential()
+    ref = Referential(on_row=on_row)
     _load_entities(folder, ref)
     _load_classifications(folder, ref)
     _load_links(folder, ref)
