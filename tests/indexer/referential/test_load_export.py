@@ -3,10 +3,13 @@
 The counts are facts of the v460 test data (its README); newer exports have more.
 """
 
+import shutil
+
 import pytest
 
 from indexer.referential import documents
 from indexer.referential.load import Referential, load_referential
+from indexer.referential.report import ExportInvalidError
 from indexer.settings import Settings
 
 
@@ -78,3 +81,42 @@ def test_competence_document_has_its_tree_path_and_fiches(referential):
         "3B2",
     )
     assert doc["fiche_count"] == len(doc["fiches"]) > 0
+
+
+@pytest.fixture
+def damaged_export(tmp_path):
+    """A copy of the real export (in tmp, never in the repo) with two broken rows appended."""
+    folder = tmp_path / "rome"
+    shutil.copytree(Settings().rome_dir, folder)
+    mobilites = next(folder.glob("unix_rubrique_mobilite_v*_utf8.csv"))
+    with mobilites.open("a", encoding="utf-8") as out:
+        out.write('"A1101","Z9999","1"\n')
+    appellations = next(folder.glob("unix_referentiel_appellation_v*_utf8.csv"))
+    lines = appellations.read_text(encoding="utf-8").count("\n")
+    with appellations.open("a", encoding="utf-8") as out:
+        out.write(
+            '"99999","X / Y","X / Y","A1101","","","","","","SYNONYME","","A1101","peut-être"\n'
+        )
+    return folder, lines + 1
+
+
+def test_bad_rows_and_dangling_links_are_reported_by_file_line_and_field(damaged_export):
+    folder, bad_line = damaged_export
+    ref = load_referential(folder, max_error_ratio=0.01)
+    (error,) = ref.report.errors
+    assert error.file == "unix_referentiel_appellation_v460_utf8.csv"
+    assert (error.line, error.field, error.value) == (bad_line, "peu_usite", "peut-être")
+    (dangling,) = ref.report.dangling
+    assert (dangling.field, dangling.value, dangling.reason) == (
+        "code_rome_cible",
+        "Z9999",
+        "no such fiche",
+    )
+    assert dangling.line == 14_914  # header + 14,912 records + the appended one
+    assert "99999" not in ref.appellations
+
+
+def test_past_the_threshold_nothing_is_loaded(damaged_export):
+    folder, _ = damaged_export
+    with pytest.raises(ExportInvalidError, match=r"1 invalid row\(s\) and 1 dangling link\(s\)"):
+        load_referential(folder, max_error_ratio=0)
