@@ -5,10 +5,18 @@ from typing import Annotated
 from elasticsearch import AsyncElasticsearch
 from fastapi import Depends, Request
 
+from search_api.service import SearchService
+
 
 def _es(request: Request) -> AsyncElasticsearch:
     client: AsyncElasticsearch = request.app.state.es
     return client
 
 
+def _service(request: Request) -> SearchService:
+    service: SearchService = request.app.state.service
+    return service
+
+
 Es = Annotated[AsyncElasticsearch, Depends(_es)]
+Service = Annotated[SearchService, Depends(_service)]

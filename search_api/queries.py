@@ -1,0 +1,210 @@
+"""Every Elasticsearch request body the API sends, built by small pure functions.
+
+Routes and services never assemble query dicts themselves. User text only ever goes into
+`match`-family queries (analysed, never parsed as query syntax), so no input can make a query
+fail to parse.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Lexical boosts, from strongest to weakest evidence.
+EXACT_BOOST = 8.0  # the whole label typed as is (case and accents folded)
+PHRASE_BOOST = 4.0  # the words in the label's order
+STEMMED_BOOST = 2.0  # every word matches after French analysis and synonyms
+PREFIX_BOOST = 1.5  # every word matches the start of label words (as-you-type)
+FUZZY_BOOST = 0.5  # every word matches within an edit distance: typos, last resort
+
+# Fields searched per entity, with their weight: appellation labels over fiche texts.
+LABEL_FIELDS = ("libelle^3", "formes^3", "libelle_court^2")
+FICHE_FIELDS = ("libelle^3", "appellations.libelle^1.5", "definition^0.3")
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "appellations": LABEL_FIELDS,
+    "fiches": FICHE_FIELDS,
+    "competences": ("libelle^3", "macro.libelle^0.5"),
+    "savoirs": ("libelle^3",),
+}
+PREFIX_FIELDS = ("libelle.prefix",)
+EXACT_FIELDS = ("libelle.exact",)
+
+# Appellation preferences at equal relevance.
+PRINCIPALE_BOOST = 1.0  # the fiche's own title over its synonyms
+PEU_USITE_FACTOR = 0.5  # rarely used titles sink below common ones
+
+# Facets: name -> (field holding the value, field holding the label or None).
+FACETS: dict[str, tuple[str, str | None]] = {
+    "grand_domaine": ("grand_domaine.code", "grand_domaine.libelle.raw"),
+    "domaine_professionnel": ("domaine_professionnel.code", "domaine_professionnel.libelle.raw"),
+    "secteur": ("secteurs.code", "secteurs.libelle.raw"),
+    "centre_interet": ("centres_interet.code", "centres_interet.libelle.raw"),
+    "transition": ("transitions", None),
+    "emploi_reglemente": ("emploi_reglemente", None),
+    "emploi_cadre": ("emploi_cadre", None),
+}
+FACET_SIZE = 50  # enough for every grand domaine, secteur and centre d'intérêt
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Facet selections: several values of one facet are OR-ed, facets are AND-ed."""
+
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def clauses(self, *, skip: str | None = None) -> list[dict[str, Any]]:
+        """Filter clauses for every selected facet except `skip`."""
+        out = []
+        for name, values in sorted(self.selected.items()):
+            if name != skip and values:
+                out.append({"terms": {FACETS[name][0]: list(values)}})
+        return out
+
+    @property
+    def active(self) -> bool:
+        """True if any facet value is selected."""
+        return any(self.selected.values())
+
+
+def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The should-clauses matching the query text, strongest evidence first."""
+    plain = [f.split("^")[0] for f in fields[:2]]
+    return [
+        {"match": {EXACT_FIELDS[0]: {"query": q, "boost": EXACT_BOOST}}},
+        {
+            "multi_match": {
+                "query": q,
+                "fields": list(fields),
+                "type": "phrase",
+                "boost": PHRASE_BOOST,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": list(fields),
+                "type": "best_fields",
+                "operator": "and",
+                "boost": STEMMED_BOOST,
+            }
+        },
+        {"match": {PREFIX_FIELDS[0]: {"query": q, "operator": "and", "boost": PREFIX_BOOST}}},
+        {
+            "multi_match": {
+                "query": q,
+                "fields": plain,
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "operator": "and",
+                "boost": FUZZY_BOOST,
+            }
+        },
+    ]
+
+
+def lexical_query(q: str, types: tuple[str, ...], filters: Filters) -> dict[str, Any]:
+    """Multi-field French matching over the given entity types; filters go in `post_filter`."""
+    fields = tuple(dict.fromkeys(f for t in types for f in TEXT_FIELDS[t]))
+    matching = {"bool": {"should": text_clauses(q, fields), "minimum_should_match": 1}}
+    return {
+        "boosting": {
+            "positive": {
+                "bool": {
+                    "must": [matching],
+                    "should": [
+                        {
+                            "term": {
+                                "classification": {"value": "PRINCIPALE", "boost": PRINCIPALE_BOOST}
+                            }
+                        }
+                    ],
+                }
+            },
+            "negative": {"term": {"peu_usite": True}},
+            "negative_boost": PEU_USITE_FACTOR,
+        }
+    }
+
+
+def knn_clause(vector: list[float], k: int, filters: Filters) -> dict[str, Any]:
+    """Nearest label vectors, with every facet selection applied before the search."""
+    clause: dict[str, Any] = {
+        "field": "vector",
+        "query_vector": vector,
+        "k": k,
+        "num_candidates": max(100, 4 * k),  # exact (flat) vectors: candidates only bound the work
+    }
+    if filters.active:
+        clause["filter"] = filters.clauses()
+    return clause
+
+
+def facet_aggs(filters: Filters) -> dict[str, Any]:
+    """One aggregation per facet, filtered by every selection but its own (multi-select)."""
+    aggs: dict[str, Any] = {}
+    for name, (value_field, label_field) in FACETS.items():
+        terms: dict[str, Any] = {"terms": {"field": value_field, "size": FACET_SIZE}}
+        if label_field:
+            terms["aggs"] = {"label": {"terms": {"field": label_field, "size": 1}}}
+        others = filters.clauses(skip=name)
+        aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+    aggs["type"] = {
+        "filter": {"bool": {"filter": filters.clauses()}},
+        "aggs": {"values": {"terms": {"field": "_index", "size": 20}}},
+    }
+    return aggs
+
+
+def post_filter(filters: Filters) -> dict[str, Any] | None:
+    """Selections applied to hits after aggregations were counted."""
+    clauses = filters.clauses()
+    return {"bool": {"filter": clauses}} if clauses else None
+
+
+HIGHLIGHT = {
+    "pre_tags": ["<em>"],
+    "post_tags": ["</em>"],
+    "fields": {"libelle": {"number_of_fragments": 0}, "libelle.prefix": {"number_of_fragments": 0}},
+}
+
+
+def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
+    """Reciprocal rank fusion: score(d) = sum over rankings of 1 / (k + rank)."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return dict(sorted(scores.items(), key=lambda item: -item[1]))
+
+
+# Autocomplete: the words typed so far must all start label words; the last word may be cut.
+AUTOCOMPLETE_TYPES = ("appellations", "fiches", "competences")
+
+
+def autocomplete_query(q: str) -> dict[str, Any]:
+    """As-you-type: prefix match on every word, a fuzzy variant for typos, exact titles first."""
+    typed = [
+        {"match": {"libelle.prefix": {"query": q, "operator": "and", "boost": 2.0}}},
+        {
+            "match": {
+                "libelle.prefix": {
+                    "query": q,
+                    "operator": "and",
+                    "fuzziness": "AUTO:4,8",  # no typo allowed under 4 letters
+                    "prefix_length": 1,
+                }
+            }
+        },
+        {"match": {"libelle.exact": {"query": q, "boost": EXACT_BOOST}}},
+    ]
+    preferred = {"term": {"classification": {"value": "PRINCIPALE", "boost": PRINCIPALE_BOOST}}}
+    return {
+        "boosting": {
+            "positive": {
+                "bool": {
+                    "must": [{"bool": {"should": typed, "minimum_should_match": 1}}],
+                    "should": [preferred],
+                }
+            },
+            "negative": {"term": {"peu_usite": True}},
+            "negative_boost": PEU_USITE_FACTOR,
+        }
+    }

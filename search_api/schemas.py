@@ -1,0 +1,159 @@
+"""Response and request models of the API (one per role), every field described."""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+EntityType = Literal["appellation", "fiche", "competence", "savoir"]
+Mode = Literal["hybrid", "lexical", "semantic"]
+
+
+class FacetValue(BaseModel):
+    """One value of a facet with its count under the other selections."""
+
+    value: str = Field(description="Value to pass back as filter.")
+    label: str = Field(description="Display label.")
+    count: int = Field(description="Matching documents with this value.")
+    selected: bool = Field(description="The value is part of the current filters.")
+
+
+class SearchHit(BaseModel):
+    """One result of the search box."""
+
+    type: EntityType = Field(description="Kind of record.")
+    code: str = Field(description="code_ogr (appellation, compétence, savoir) or code ROME.")
+    libelle: str = Field(description="Label.")
+    score: float = Field(description="Relevance (BM25, cosine or fused rank score by mode).")
+    highlight: str | None = Field(description="Label with matched words in <em>, lexical only.")
+    code_rome: str | None = Field(default=None, description="Appellation: its fiche.")
+    code_rome_parent: str | None = Field(default=None, description="Appellation: its fiche métier.")
+    libelle_rome: str | None = Field(default=None, description="Appellation: label of its fiche.")
+    classification: str | None = Field(
+        default=None, description="Appellation: PRINCIPALE or SYNONYME."
+    )
+
+
+class SearchResponse(BaseModel):
+    """Results of one search, with facets."""
+
+    query: str = Field(description="The query as received.")
+    mode: Mode = Field(description="Retrieval mode used.")
+    total: int = Field(description="Matching documents (lexical leg; kNN hits in semantic mode).")
+    results: list[SearchHit] = Field(description="The requested page of results.")
+    facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")
+
+
+class AppellationHit(BaseModel):
+    """The conseiller's lookup result."""
+
+    code: str = Field(description="code_ogr of the appellation.")
+    libelle: str = Field(description="Long label.")
+    code_rome: str = Field(description="Fiche of the appellation.")
+    code_rome_parent: str = Field(description="Fiche métier above it.")
+    libelle_rome: str = Field(description="Label of the fiche.")
+    classification: str = Field(description="PRINCIPALE or SYNONYME.")
+    score: float = Field(description="Relevance.")
+    highlight: str | None = Field(description="Label with matched words in <em>.")
+
+
+class AppellationResponse(BaseModel):
+    """Appellations matching a lookup."""
+
+    query: str = Field(description="The query as received.")
+    mode: Mode = Field(description="Retrieval mode used.")
+    results: list[AppellationHit] = Field(description="Best appellations first.")
+
+
+class Suggestion(BaseModel):
+    """One as-you-type suggestion."""
+
+    type: EntityType = Field(description="Kind of record.")
+    code: str = Field(description="Code of the record.")
+    libelle: str = Field(description="Label.")
+    highlight: str | None = Field(description="Label with the typed prefixes in <em>.")
+    code_rome: str | None = Field(default=None, description="Appellation: its fiche.")
+
+
+class AutocompleteResponse(BaseModel):
+    """Suggestions for the characters typed so far."""
+
+    query: str = Field(description="The characters typed.")
+    suggestions: list[Suggestion] = Field(description="Best first.")
+
+
+CodeLabel = dict[str, Any]
+
+
+class Fiche(BaseModel):
+    """A complete fiche métier or emploi."""
+
+    code_rome: str = Field(description="ROME code.")
+    libelle: str = Field(description="Title.")
+    fiche_type: Literal["metier", "emploi"] = Field(description="Fiche métier or fiche emploi.")
+    parent: CodeLabel = Field(description="Fiche métier above (itself for a métier).")
+    enfants: list[CodeLabel] = Field(description="Fiches emploi attached to this métier.")
+    appellations: list[dict[str, Any]] = Field(description="Job titles, PRINCIPALE first.")
+    definition: str = Field(description="Définition, one sentence per line.")
+    acces: str = Field(description="Accès au métier, one sentence per line.")
+    competences: list[dict[str, Any]] = Field(
+        description="Savoir-faire grouped by enjeu then macro-compétence, with coeur_metier flags."
+    )
+    savoirs_etre: list[dict[str, Any]] = Field(description="Savoirs-être professionnels.")
+    savoirs: list[dict[str, Any]] = Field(description="Savoirs grouped by category/sub-category.")
+    contextes: list[dict[str, Any]] = Field(description="Contextes de travail grouped by type.")
+    secteurs: list[dict[str, Any]] = Field(description="Secteurs d'activité (principal first).")
+    sous_secteurs: list[dict[str, Any]] = Field(description="Sous-secteurs d'activité.")
+    secteurs_naf: list[dict[str, Any]] = Field(description="NAF sectors.")
+    centres_interet: list[dict[str, Any]] = Field(description="Centres d'intérêt.")
+    themes: list[dict[str, Any]] = Field(description="Thèmes.")
+    grand_domaine: CodeLabel | None = Field(description="Grand domaine (A..N).")
+    domaine_professionnel: CodeLabel | None = Field(description="Domaine professionnel.")
+    riasec: dict[str, str | None] | None = Field(description="RIASEC majeur and mineur.")
+    mobilites: list[dict[str, Any]] = Field(description="Official métiers proches, ranked.")
+    transitions: list[str] = Field(description="Transition tags (écologique, numérique...).")
+    emploi_reglemente: bool | None = Field(description="Regulated occupation.")
+    emploi_cadre: bool | None = Field(description="Executive position.")
+
+
+class CompetenceDetail(BaseModel):
+    """A compétence with its tree path and the fiches that mobilise it."""
+
+    code_ogr: str = Field(description="OGR code.")
+    libelle: str = Field(description="Label.")
+    nature: str = Field(description="Compétence or Macro-compétence.")
+    categorie: str = Field(description="Savoir-faire or Savoir-être professionnel.")
+    sous_categorie: str | None = Field(description="Technique, Technique expert, Transverse.")
+    definition: str | None = Field(description="Definition, when the export has one.")
+    domaine: CodeLabel | None = Field(description="Domaine de compétences.")
+    enjeu: CodeLabel | None = Field(description="Enjeu.")
+    objectif: CodeLabel | None = Field(description="Objectif.")
+    macro: dict[str, Any] | None = Field(description="Macro-compétence (itself for a macro).")
+    riasec: dict[str, str | None] | None = Field(description="RIASEC profile of a macro.")
+    transitions: list[str] = Field(description="Transition tags.")
+    fiches: list[dict[str, Any]] = Field(description="Fiches using it, with coeur_metier.")
+    fiche_count: int = Field(description="Number of fiches using it.")
+
+
+class ItemHit(BaseModel):
+    """A compétence or savoir found by search."""
+
+    code: str = Field(description="OGR code.")
+    libelle: str = Field(description="Label.")
+    score: float = Field(description="Relevance.")
+    highlight: str | None = Field(description="Label with matched words in <em>.")
+
+
+class ItemSearchResponse(BaseModel):
+    """Compétences or savoirs matching a query."""
+
+    query: str = Field(description="The query as received.")
+    mode: Mode = Field(description="Retrieval mode used.")
+    results: list[ItemHit] = Field(description="Best first.")
+
+
+class Ready(BaseModel):
+    """The API can serve searches."""
+
+    status: str = Field(description="`ready`.")
+    indices: dict[str, int] = Field(description="Documents per entity index.")
+    embedding: dict[str, Any] = Field(description="Embedding contract shared by API and indices.")

@@ -1,0 +1,69 @@
+"""A small real ROME index for API tests: a few fiches of the real export, fully indexed.
+
+The documents come from the real export through the real builders, embedder and bulk loader;
+only the set of fiches is cut down so the suite stays fast.
+"""
+
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+from fastapi.testclient import TestClient
+from rich.console import Console
+
+from embeddings import load_embedder
+from indexer import pipeline
+from indexer.referential import documents
+from indexer.referential.load import load_referential
+from indexer.reindex import swap_aliases
+from indexer.settings import Settings
+from search_api.app import create_app
+from search_api.settings import ApiSettings
+
+# Fiches métier (and their fiches emploi) the API tests search in.
+FICHES = ("M1805", "J1506", "J1501", "D1102", "D1505", "D1106", "M1503", "K2111", "G1602", "N4101")
+
+
+@pytest.fixture(scope="session")
+def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str]:
+    prefix = f"test-api-{uuid.uuid4().hex[:8]}"
+    settings = Settings(es_url=es_url, index_prefix=prefix)
+    ref = load_referential(settings.rome_dir)
+    ix = documents.Indexes(ref)
+    keep = {code for code, f in ref.fiches.items() if f.code_rome_parent in FICHES}
+    used = {link.code_ogr for link in ref.item_links if link.code_rome in keep}
+    selection: dict[str, Callable[[dict[str, Any]], bool]] = {
+        "appellations": lambda d: d["fiche"]["code"] in keep,
+        "fiches": lambda d: d["code_rome"] in keep,
+        "competences": lambda d: d["code_ogr"] in used,
+        "savoirs": lambda d: d["code_ogr"] in used,
+        "contextes": lambda d: d["code_ogr"] in used,
+    }
+    embedder = load_embedder(settings.embedder, tmp_path_factory.mktemp("vectors"))
+    built = []
+    with pipeline.progress_bar(Console(quiet=True)) as progress:
+        for entity, wanted in selection.items():
+            sources = [d for d in pipeline.BUILDERS[entity](ix) if wanted(d)]
+            built.append(
+                pipeline.index_entity(
+                    es,
+                    pipeline.PLANS[entity],
+                    sources,
+                    embedder,
+                    prefix=prefix,
+                    replicas=0,
+                    progress=progress,
+                )
+            )
+    swap_aliases(es, built)
+    yield prefix
+    for name in es.indices.get(index=f"{prefix}-*").body:
+        es.indices.delete(index=name)
+
+
+@pytest.fixture(scope="session")
+def api(es_url: str, api_prefix: str) -> Iterator[TestClient]:
+    with TestClient(create_app(ApiSettings(es_url=es_url, index_prefix=api_prefix))) as client:
+        yield client

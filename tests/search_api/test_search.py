@@ -1,0 +1,116 @@
+"""The search routes over a real (small) ROME index."""
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def codes(response, key="results"):
+    return [r["code"] for r in response.json()[key]]
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "semantic"])
+def test_accentless_plural_query_finds_the_infirmier_titles(api, mode):
+    response = api.get("/v1/appellations/search", params={"q": "infirmieres", "mode": mode})
+    assert response.status_code == 200, response.text
+    top = response.json()["results"][0]
+    assert top["code_rome_parent"] == "J1506" or top["libelle_rome"].startswith("Infirmier")
+
+
+def test_principale_comes_first_at_equal_relevance(api):
+    results = api.get(
+        "/v1/appellations/search", params={"q": "boulanger", "mode": "lexical"}
+    ).json()
+    assert results["results"][0]["classification"] == "PRINCIPALE"
+    assert results["results"][0]["code_rome"] == "D1102"
+
+
+def test_search_box_mixes_types_with_fiche_fields_and_highlight(api):
+    body = api.get("/v1/search", params={"q": "developpeur informatique", "size": 5}).json()
+    assert body["mode"] == "hybrid"
+    assert body["total"] >= 1
+    first = body["results"][0]
+    assert first["code_rome_parent"] == "M1805" or first["code"] == "M1805"
+    assert any(r["highlight"] and "<em>" in r["highlight"] for r in body["results"])
+    assert {"grand_domaine", "secteur", "type", "transition"} <= set(body["facets"])
+
+
+def test_facet_counts_ignore_their_own_selection(api):
+    base = api.get("/v1/search", params={"q": "vendeur", "mode": "lexical"}).json()
+    domaines = {f["value"]: f["count"] for f in base["facets"]["grand_domaine"]}
+    assert len(domaines) >= 2, domaines
+    chosen = "D"
+    filtered = api.get(
+        "/v1/search", params={"q": "vendeur", "mode": "lexical", "grand_domaine": chosen}
+    ).json()
+    again = {f["value"]: (f["count"], f["selected"]) for f in filtered["facets"]["grand_domaine"]}
+    assert again[chosen] == (domaines[chosen], True)
+    assert {v: c for v, (c, _) in again.items()} == domaines  # other values keep their counts
+    assert filtered["total"] == domaines[chosen]
+    assert all(r["type"] in {"appellation", "fiche"} for r in filtered["results"])
+
+
+def test_synonym_and_abbreviation_reach_the_job(api):
+    body = api.get("/v1/appellations/search", params={"q": "dev", "mode": "lexical"}).json()
+    assert any(r["code_rome_parent"] == "M1805" for r in body["results"][:5])
+
+
+def test_autocomplete_from_two_letters_and_with_a_typo(api):
+    first = api.get("/v1/autocomplete", params={"q": "bo"}).json()["suggestions"]
+    assert any(s["libelle"].startswith("Boulanger") for s in first)
+    typo = api.get("/v1/autocomplete", params={"q": "boulnger"}).json()["suggestions"]
+    assert typo
+    assert typo[0]["libelle"].lower().startswith("boulang")
+
+
+def test_competence_and_savoir_search(api):
+    comp = api.get("/v1/competences/search", params={"q": "encaisser le montant d'une vente"})
+    assert comp.status_code == 200
+    assert comp.json()["results"]
+
+
+def test_complete_fiche_and_404(api):
+    fiche = api.get("/v1/metiers/M1805").json()
+    assert fiche["libelle"].startswith("Développeur")
+    assert fiche["competences"][0]["macros"]
+    assert "M1855" in {c["code"] for c in fiche["enfants"]}
+    missing = api.get("/v1/metiers/Z9999")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+
+
+def test_competence_detail_has_its_path(api):
+    fiche = api.get("/v1/metiers/D1102").json()
+    code = fiche["competences"][0]["macros"][0]["competences"][0]["code_ogr"]
+    detail = api.get(f"/v1/competences/{code}").json()
+    assert detail["enjeu"]["code"] == fiche["competences"][0]["enjeu"]["code"]
+    assert any(f["code"] == "D1102" for f in detail["fiches"])
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/v1/search", {"q": ""}, "q"),
+        ("/v1/search", {"q": "x" * 201}, "q"),
+        ("/v1/search", {"q": "x", "size": 500}, "size"),
+        ("/v1/search", {"q": "x", "mode": "magic"}, "mode"),
+        ("/v1/metiers/not-a-code", {}, "code_rome"),
+    ],
+)
+def test_bad_parameters_are_422_naming_the_field(api, path, params, field):
+    response = api.get(path, params=params)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert field in {e["field"] for e in response.json()["errors"]}
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "a AND OR (", "*:*", "\\", "é" * 200, "<script>"])
+def test_query_syntax_never_fails(api, q):
+    assert api.get("/v1/search", params={"q": q}).status_code == 200
+
+
+def test_ready_checks_indices_and_embedding(api):
+    body = api.get("/ready").json()
+    assert body["status"] == "ready"
+    assert body["indices"]["fiches"] > 0
+    assert body["embedding"]["dims"] == 384
