@@ -8,15 +8,17 @@ from typing import Annotated
 import typer
 from elasticsearch import Elasticsearch
 from rich.console import Console
+from rich.table import Table
 
 from indexer import services
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
+from indexer.evaluation import run_evaluation
 from indexer.pipeline import IndexCountError, run_index
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
-from indexer.settings import Settings
+from indexer.settings import REPO_ROOT, Settings
 from mappings import ENTITIES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
@@ -171,9 +173,34 @@ def index(
 
 
 @app.command("eval")
-def evaluate() -> None:
-    """Measure relevance on the labelled sets (issue #4)."""
-    raise _not_yet(4)
+def evaluate(
+    titles: Annotated[
+        Path, typer.Option(help="Labelled titles (JSONL, eval-dev format).")
+    ] = REPO_ROOT.parent / "shared" / "data" / "eval-dev" / "titles.jsonl",
+) -> None:
+    """Measure appellation/ROME relevance per mode and against a plain BM25 baseline."""
+    settings = Settings()
+    try:
+        report = run_evaluation(settings.es_url, settings.index_prefix, settings.embedder, titles)
+    except (OSError, ValueError) as e:
+        raise _fail(e) from e
+    table = Table(title=f"Relevance on {titles.name}")
+    columns = (
+        "rome@1",
+        "rome@5",
+        "rome_exact@1",
+        "rome_exact@5",
+        "appellation@1",
+        "appellation@5",
+        "mrr",
+    )
+    for column in ("system", "rows", "n", *columns):
+        table.add_column(column, justify="left" if column in {"system", "rows"} else "right")
+    for system, subsets in report.items():
+        for subset, values in subsets.items():
+            cells = [f"{values.get(c, 0):.3f}" for c in columns]
+            table.add_row(system, subset, f"{values.get('n', 0):.0f}", *cells)
+    Console().print(table)
 
 
 @app.command()
