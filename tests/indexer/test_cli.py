@@ -27,6 +27,6 @@ def test_engine_up_is_idempotent_when_running(es_url):
 
 
 def test_commands_of_later_issues_say_so():
-    result = CliRunner().invoke(app, ["eval"])
+    result = CliRunner().invoke(app, ["bench"])
     assert result.exit_code == 2
     assert "issue #4" in result.output

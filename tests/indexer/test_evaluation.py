@@ -5,7 +5,9 @@ import pytest
 from indexer.evaluation import LabelledQuery, Ranked, distinct, metrics, read_labelled
 
 
-def label(rome="A1101", parent="A1101", app="1", trivial=False):
+def label(
+    rome: str = "A1101", parent: str = "A1101", app: str | None = "1", trivial: bool = False
+) -> LabelledQuery:
     return LabelledQuery(
         query="q", rome=rome, rome_parent=parent, appellation_code=app, trivial=trivial
     )
