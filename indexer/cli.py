@@ -1,19 +1,22 @@
 """`metierscope`: the operator's single entry point."""
 
+import asyncio
 import json
 import time
 from pathlib import Path
 from typing import Annotated
 
+import httpx
 import typer
 from elasticsearch import Elasticsearch
 from rich.console import Console
 from rich.table import Table
 
 from indexer import services
+from indexer.bench import run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
-from indexer.evaluation import run_evaluation
+from indexer.evaluation import read_labelled, run_evaluation
 from indexer.pipeline import IndexCountError, run_index
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
@@ -147,11 +150,6 @@ def download(
     typer.echo(f"{len(files)} CSV files unpacked into {target}")
 
 
-def _not_yet(issue: int) -> typer.Exit:
-    typer.secho(f"not available yet: arrives with issue #{issue}", fg=typer.colors.YELLOW, err=True)
-    return typer.Exit(code=2)
-
-
 @app.command()
 def index(
     only: Annotated[
@@ -204,6 +202,37 @@ def evaluate(
 
 
 @app.command()
-def bench() -> None:
-    """Measure search latency and throughput (issue #4)."""
-    raise _not_yet(4)
+def bench(
+    titles: Annotated[
+        Path, typer.Option(help="Queries: the `query` field of a titles JSONL file.")
+    ] = REPO_ROOT.parent / "shared" / "data" / "eval-dev" / "titles.jsonl",
+    rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
+) -> None:
+    """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""
+    settings = Settings()
+    api_url = f"http://{settings.api_host}:{settings.api_port}"
+    try:
+        texts = [q.query for q in read_labelled(titles)]
+        httpx.get(f"{api_url}/ready", timeout=5).raise_for_status()
+    except (OSError, ValueError, httpx.HTTPError) as e:
+        raise _fail(ValueError(f"{e} (is the API running? `make up`)")) from e
+    measures = asyncio.run(
+        run_bench(
+            api_url,
+            settings.es_url,
+            prefix=settings.index_prefix,
+            embedder=settings.embedder,
+            texts=texts,
+            rounds=rounds,
+        )
+    )
+    table = Table(title=f"{len(texts)} queries x {rounds}, API {api_url} vs raw Elasticsearch")
+    headers = ("scenario", "target", "clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s")
+    for column in (*headers, "errors"):
+        table.add_column(column, justify="left" if column in {"scenario", "target"} else "right")
+    for m in measures:
+        numbers = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
+        table.add_row(
+            m.scenario, m.target, str(m.clients), str(m.requests), *numbers, str(m.errors)
+        )
+    Console().print(table)

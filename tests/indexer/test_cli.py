@@ -24,9 +24,3 @@ def test_engine_up_is_idempotent_when_running(es_url):
     result = CliRunner().invoke(app, ["engine", "up"])
     assert result.exit_code == 0, result.output
     assert f"healthy at {es_url}" in result.output
-
-
-def test_commands_of_later_issues_say_so():
-    result = CliRunner().invoke(app, ["bench"])
-    assert result.exit_code == 2
-    assert "issue #4" in result.output

@@ -1,0 +1,172 @@
+"""Load the running API over HTTP and measure latency and throughput, next to raw Elasticsearch.
+
+The load comes from this process (not the API's), on 127.0.0.1. For each scenario the same
+queries are also sent straight to Elasticsearch (the bodies the API builds, with query vectors
+computed beforehand), so API time / ES time is the API's overhead.
+"""
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from elasticsearch import AsyncElasticsearch
+
+from embeddings import load_embedder
+from search_api import queries
+from search_api.service import SOURCE
+
+CONCURRENCY = (1, 16)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Latency percentiles (ms) and throughput of one scenario at one concurrency."""
+
+    scenario: str
+    target: str
+    clients: int
+    requests: int
+    p50: float
+    p95: float
+    p99: float
+    rps: float
+    errors: int
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile of values (ms)."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+async def load(
+    name: str, target: str, calls: Sequence[Callable[[], Awaitable[bool]]], clients: int
+) -> Measure:
+    """Run every call once, `clients` at a time; collect latencies."""
+    pending = list(reversed(calls))
+    latencies: list[float] = []
+    errors = 0
+
+    async def worker() -> None:
+        nonlocal errors
+        while pending:
+            call = pending.pop()
+            started = time.perf_counter()
+            ok = await call()
+            latencies.append((time.perf_counter() - started) * 1000)
+            errors += not ok
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    return Measure(
+        name,
+        target,
+        clients,
+        len(latencies),
+        percentile(latencies, 50),
+        percentile(latencies, 95),
+        percentile(latencies, 99),
+        len(latencies) / elapsed,
+        errors,
+    )
+
+
+async def run_bench(
+    api_url: str, es_url: str, *, prefix: str, embedder: str, texts: Sequence[str], rounds: int
+) -> list[Measure]:
+    """Every scenario at 1 and 16 clients, API then raw Elasticsearch."""
+    encoder = load_embedder(embedder)
+    vectors = {t: [float(x) for x in encoder.queries([t])[0]] for t in texts}
+    prefixes = [t[: max(2, min(5, len(t) // 3))] for t in texts]
+    search_index = ",".join(
+        f"{prefix}-{e}" for e in ("appellations", "fiches", "competences", "savoirs")
+    )
+    complete_index = ",".join(f"{prefix}-{e}" for e in queries.AUTOCOMPLETE_TYPES)
+    entities = ("appellations", "fiches", "competences", "savoirs")
+    none = queries.Filters()
+    results = []
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
+    async with httpx.AsyncClient(base_url=api_url, limits=limits, timeout=30) as http:
+        es = AsyncElasticsearch(es_url, request_timeout=30, connections_per_node=32)
+
+        def api(path: str, params: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
+            async def call() -> bool:
+                return (await http.get(path, params=params)).status_code == 200
+
+            return call
+
+        def raw(body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
+            async def call() -> bool:
+                await es.search(**body)
+                return True
+
+            return call
+
+        def raw_hybrid(t: str) -> Callable[[], Awaitable[bool]]:
+            async def call() -> bool:
+                await asyncio.gather(raw(lexical(t))(), raw(semantic(t))())
+                return True
+
+            return call
+
+        def lexical(t: str) -> dict[str, Any]:
+            return {
+                "index": search_index,
+                "query": queries.lexical_query(t, entities, none),
+                "aggs": queries.facet_aggs(none),
+                "highlight": queries.HIGHLIGHT,
+                "size": 10,
+                "source_includes": SOURCE,
+                "track_total_hits": True,
+            }
+
+        def semantic(t: str) -> dict[str, Any]:
+            knn = queries.knn_clause(vectors[t], 10, none)
+            return {"index": search_index, "knn": knn, "size": 10, "source_includes": SOURCE}
+
+        scenarios: dict[
+            str, tuple[list[Callable[[], Awaitable[bool]]], list[Callable[[], Awaitable[bool]]]]
+        ] = {
+            "autocomplete": (
+                [api("/v1/autocomplete", {"q": p}) for p in prefixes],
+                [
+                    raw(
+                        {
+                            "index": complete_index,
+                            "query": queries.autocomplete_query(p),
+                            "size": 16,
+                            "highlight": queries.HIGHLIGHT,
+                            "source_includes": SOURCE,
+                        }
+                    )
+                    for p in prefixes
+                ],
+            ),
+            "lexical": (
+                [api("/v1/search", {"q": t, "mode": "lexical"}) for t in texts],
+                [raw(lexical(t)) for t in texts],
+            ),
+            "semantic": (
+                [api("/v1/search", {"q": t, "mode": "semantic"}) for t in texts],
+                [raw(semantic(t)) for t in texts],
+            ),
+            "hybrid": (
+                [api("/v1/search", {"q": t, "mode": "hybrid"}) for t in texts],
+                [raw_hybrid(t) for t in texts],
+            ),
+        }
+        try:
+            for name in ("autocomplete", "lexical"):  # warm connections and engine caches
+                await load("warmup", "api", scenarios[name][0][:20], 4)
+            for name, (api_calls, es_calls) in scenarios.items():
+                for clients in CONCURRENCY:
+                    results.append(await load(name, "api", api_calls * rounds, clients))
+                    results.append(await load(name, "es", es_calls * rounds, clients))
+        finally:
+            await es.close()
+    return results
