@@ -198,7 +198,7 @@ def evaluate(
         for subset, values in subsets.items():
             cells = [f"{values.get(c, 0):.3f}" for c in columns]
             table.add_row(system, subset, f"{values.get('n', 0):.0f}", *cells)
-    Console().print(table)
+    Console(width=160).print(table)
 
 
 @app.command()
@@ -235,4 +235,4 @@ def bench(
         table.add_row(
             m.scenario, m.target, str(m.clients), str(m.requests), *numbers, str(m.errors)
         )
-    Console().print(table)
+    Console(width=160).print(table)

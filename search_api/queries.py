@@ -5,6 +5,7 @@ Routes and services never assemble query dicts themselves. User text only ever g
 fail to parse.
 """
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,10 @@ EXACT_BOOST = 8.0  # the whole label typed as is (case and accents folded)
 PHRASE_BOOST = 4.0  # the words in the label's order
 STEMMED_BOOST = 2.0  # every word matches after French analysis and synonyms
 PREFIX_BOOST = 1.5  # every word matches the start of label words (as-you-type)
+MOST_WORDS_BOOST = 1.0  # most words match: long titles with words no label has
 FUZZY_BOOST = 0.5  # every word matches within an edit distance: typos, last resort
+# Up to two words all must match; beyond, 70 % of them (job-ad titles carry extra words).
+MOST_WORDS = "2<70%"
 
 # Fields searched per entity, with their weight: appellation labels over fiche texts.
 LABEL_FIELDS = ("libelle^3", "formes^3", "libelle_court^2")
@@ -64,6 +68,16 @@ class Filters:
         return any(self.selected.values())
 
 
+# Gender markers of French job ads ("H/F", "(F/H)", "H/F/X") say nothing about the job.
+GENDER_MARKER = re.compile(r"[(\[]?\b[HFX]\s*/\s*[HFX](?:\s*/\s*[HFX])?\b[)\]]?", re.IGNORECASE)
+
+
+def clean_query(q: str) -> str:
+    """The query without gender markers; unchanged if nothing else would remain."""
+    cleaned = " ".join(GENDER_MARKER.sub(" ", q).split())
+    return cleaned or q.strip() or q
+
+
 def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
     """The should-clauses matching the query text, strongest evidence first."""
     plain = [f.split("^")[0] for f in fields[:2]]
@@ -87,6 +101,15 @@ def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
             }
         },
         {"match": {PREFIX_FIELDS[0]: {"query": q, "operator": "and", "boost": PREFIX_BOOST}}},
+        {
+            "multi_match": {
+                "query": q,
+                "fields": list(fields),
+                "type": "best_fields",
+                "minimum_should_match": MOST_WORDS,
+                "boost": MOST_WORDS_BOOST,
+            }
+        },
         {
             "multi_match": {
                 "query": q,
@@ -177,6 +200,9 @@ def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
 
 # Autocomplete: the words typed so far must all start label words; the last word may be cut.
 AUTOCOMPLETE_TYPES = ("appellations", "fiches", "competences")
+STARTS_WITH_BOOST = 3.0
+# Job titles are what people type in the box; compétences complete the list.
+AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1.0}
 
 
 def autocomplete_query(q: str) -> dict[str, Any]:
@@ -195,13 +221,17 @@ def autocomplete_query(q: str) -> dict[str, Any]:
         },
         {"match": {"libelle.exact": {"query": q, "boost": EXACT_BOOST}}},
     ]
-    preferred = {"term": {"classification": {"value": "PRINCIPALE", "boost": PRINCIPALE_BOOST}}}
+    preferred = [
+        {"term": {"classification": {"value": "PRINCIPALE", "boost": PRINCIPALE_BOOST}}},
+        # The label itself starts with what was typed ("boulang" -> "Boulanger ...").
+        {"prefix": {"libelle.exact": {"value": q.strip().lower(), "boost": STARTS_WITH_BOOST}}},
+    ]
     return {
         "boosting": {
             "positive": {
                 "bool": {
                     "must": [{"bool": {"should": typed, "minimum_should_match": 1}}],
-                    "should": [preferred],
+                    "should": preferred,
                 }
             },
             "negative": {"term": {"peu_usite": True}},

