@@ -21,7 +21,7 @@ from indexer.pipeline import IndexCountError, run_index
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
-from indexer.settings import REPO_ROOT, Settings
+from indexer.settings import Settings, shared_data
 from mappings import ENTITIES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
@@ -174,7 +174,7 @@ def index(
 def evaluate(
     titles: Annotated[
         Path, typer.Option(help="Labelled titles (JSONL, eval-dev format).")
-    ] = REPO_ROOT.parent / "shared" / "data" / "eval-dev" / "titles.jsonl",
+    ] = shared_data("eval-dev") / "titles.jsonl",
 ) -> None:
     """Measure appellation/ROME relevance per mode and against a plain BM25 baseline."""
     settings = Settings()
@@ -205,7 +205,7 @@ def evaluate(
 def bench(
     titles: Annotated[
         Path, typer.Option(help="Queries: the `query` field of a titles JSONL file.")
-    ] = REPO_ROOT.parent / "shared" / "data" / "eval-dev" / "titles.jsonl",
+    ] = shared_data("eval-dev") / "titles.jsonl",
     rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
 ) -> None:
     """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""

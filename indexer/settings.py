@@ -6,6 +6,18 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Where this workplace keeps the shared data sets, if the checkout is not beside them.
+WORKPLACE_SHARED = Path("/work/shared/data")
+
+
+def shared_data(name: str) -> Path:
+    """A shared data set: `shared/data/<name>` beside the checkout or above it, else the
+    workplace's copy. Any setting that names a folder explicitly wins over this default."""
+    for folder in REPO_ROOT.parents:
+        candidate = folder / "shared" / "data" / name
+        if candidate.exists():
+            return candidate
+    return WORKPLACE_SHARED / name
 
 
 class Settings(BaseSettings):
@@ -49,7 +61,7 @@ class Settings(BaseSettings):
         "found under /usr/lib/jvm that the Elasticsearch version supports.",
     )
     rome_dir: Path = Field(
-        default=REPO_ROOT.parent / "shared" / "data" / "rome-4.0-v460",
+        default_factory=lambda: shared_data("rome-4.0-v460"),
         description="Folder of the ROME 4.0 CSV export (unix_*.csv files).",
     )
     rome_url: str | None = Field(
