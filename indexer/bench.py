@@ -119,7 +119,7 @@ async def run_bench(
                 "index": search_index,
                 "query": queries.lexical_query(t, entities, none),
                 "aggs": queries.facet_aggs(none),
-                "highlight": queries.HIGHLIGHT,
+                "highlight": queries.highlight(t),
                 "size": 10,
                 "source_includes": SOURCE,
                 "track_total_hits": True,
@@ -140,7 +140,7 @@ async def run_bench(
                             "index": complete_index,
                             "query": queries.autocomplete_query(p),
                             "size": 16,
-                            "highlight": queries.HIGHLIGHT,
+                            "highlight": queries.highlight(p, "libelle.prefix"),
                             "source_includes": SOURCE,
                         }
                     )

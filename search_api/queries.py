@@ -15,6 +15,7 @@ PHRASE_BOOST = 4.0  # the words in the label's order
 STEMMED_BOOST = 2.0  # every word matches after French analysis and synonyms
 PREFIX_BOOST = 1.5  # every word matches the start of label words (as-you-type)
 MOST_WORDS_BOOST = 1.0  # most words match: long titles with words no label has
+ANY_WORD_BOOST = 0.3  # any word matches: titles padded with places, contracts, team names
 FUZZY_BOOST = 0.5  # every word matches within an edit distance: typos, last resort
 # Up to two words all must match; beyond, 70 % of them (job-ad titles carry extra words).
 MOST_WORDS = "2<70%"
@@ -113,9 +114,20 @@ def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
         {
             "multi_match": {
                 "query": q,
+                "fields": list(fields),
+                "type": "best_fields",
+                "boost": ANY_WORD_BOOST,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
                 "fields": plain,
                 "fuzziness": "AUTO",
-                "prefix_length": 1,
+                # Typos rarely hit the first two letters; fixing them and capping the
+                # expansions keeps the fuzzy clause from dominating the query cost.
+                "prefix_length": 2,
+                "max_expansions": 10,
                 "operator": "and",
                 "boost": FUZZY_BOOST,
             }
@@ -182,11 +194,15 @@ def post_filter(filters: Filters) -> dict[str, Any] | None:
     return {"bool": {"filter": clauses}} if clauses else None
 
 
-HIGHLIGHT = {
-    "pre_tags": ["<em>"],
-    "post_tags": ["</em>"],
-    "fields": {"libelle": {"number_of_fragments": 0}, "libelle.prefix": {"number_of_fragments": 0}},
-}
+def highlight(q: str, field: str = "libelle") -> dict[str, Any]:
+    """Highlight the label with a plain match of the query: highlighting the full query (fuzzy
+    and prefix expansions included) cost more than the search itself."""
+    return {
+        "pre_tags": ["<em>"],
+        "post_tags": ["</em>"],
+        "fields": {field: {"number_of_fragments": 0}},
+        "highlight_query": {"match": {field: q}},
+    }
 
 
 def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:

@@ -104,7 +104,7 @@ class SearchService:
             "query": queries.lexical_query(q, entities, filters),
             "size": 0 if mode == "semantic" else window,
             "source_includes": SOURCE,
-            "highlight": queries.HIGHLIGHT,
+            "highlight": queries.highlight(q),
             "track_total_hits": True,
         }
         if with_facets:
@@ -203,7 +203,7 @@ class SearchService:
                 ],
                 size=size * 2,  # room to drop duplicate labels
                 source_includes=SOURCE,
-                highlight=queries.HIGHLIGHT,
+                highlight=queries.highlight(q, "libelle.prefix"),
             )
         )
         seen: set[str] = set()
