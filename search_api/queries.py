@@ -29,8 +29,8 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "competences": ("libelle^3", "macro.libelle^0.5"),
     "savoirs": ("libelle^3",),
 }
-PREFIX_FIELDS = ("libelle.prefix",)
-EXACT_FIELDS = ("libelle.exact",)
+PREFIX_FIELD = "libelle.prefix"  # edge n-grams of the folded label words
+EXACT_FIELD = "libelle.exact"  # the whole label, case and accents folded
 
 # Appellation preferences at equal relevance.
 PRINCIPALE_BOOST = 1.0  # the fiche's own title over its synonyms
@@ -83,7 +83,7 @@ def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
     """The should-clauses matching the query text, strongest evidence first."""
     plain = [f.split("^")[0] for f in fields[:2]]
     return [
-        {"match": {EXACT_FIELDS[0]: {"query": q, "boost": EXACT_BOOST}}},
+        {"match": {EXACT_FIELD: {"query": q, "boost": EXACT_BOOST}}},
         {
             "multi_match": {
                 "query": q,
@@ -101,7 +101,7 @@ def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
                 "boost": STEMMED_BOOST,
             }
         },
-        {"match": {PREFIX_FIELDS[0]: {"query": q, "operator": "and", "boost": PREFIX_BOOST}}},
+        {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": PREFIX_BOOST}}},
         {
             "multi_match": {
                 "query": q,

@@ -1,15 +1,9 @@
-"""Small converters from export strings to typed values; they raise ValueError on bad input."""
+"""Small converters from export strings to typed values; they raise ValueError on bad input.
 
-import re
+Labels keep their spelling: typographic apostrophes and ellipses are folded for matching by the
+`fr_punctuation` char filter of the analyzers, so display shows the original."""
 
 from models.entities import Transitions
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
-
-
-def normalise_for_matching(text: str) -> str:
-    """Typographic apostrophes, ellipses and odd spaces made plain; display keeps the original."""
-    return re.sub(r"\s+", " ", text.translate(_APOSTROPHES).replace("…", "...")).strip()
 
 
 def yes_no(value: str) -> bool | None:

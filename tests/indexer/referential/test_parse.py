@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.referential.parse import integer, normalise_for_matching, undouble_quotes, yes_no
+from indexer.referential.parse import integer, undouble_quotes, yes_no
 from models.entities import Transitions
 
 
@@ -14,10 +14,6 @@ def test_integer_refuses_text():
     assert integer("12") == 12
     with pytest.raises(ValueError, match="expected an integer"):
         integer("douze")
-
-
-def test_matching_form_flattens_typography():
-    assert normalise_for_matching("J’ai  envie d’aider…\u00a0") == "J'ai envie d'aider..."
 
 
 def test_sql_doubled_apostrophes_are_undone():
