@@ -158,3 +158,12 @@ class Riasec(Record):
 
     majeur: str = Field(description="Major RIASEC letter.")
     mineur: str | None = Field(description="Minor RIASEC letter, if any.")
+
+
+class BlocLink(Record):
+    """A fiche ↔ record link by bloc of the fiche page (unix_liens_rome_referentiels)."""
+
+    code_rome: str = Field(description="Fiche.")
+    bloc: int = Field(description="Bloc: 1 code, 2 emplois, 5 compétences, 6 contextes...")
+    rubrique: int | None = Field(description="In bloc 5: 1 savoir-faire, 2 savoir-être, 3 savoirs.")
+    code_ogr: str = Field(description="Linked record.")

@@ -12,6 +12,7 @@ from indexer.referential.csvfile import Row, find_file, read_rows
 from indexer.referential.report import RowError, ValidationReport
 from models.entities import (
     Appellation,
+    BlocLink,
     Competence,
     Contexte,
     Fiche,
@@ -107,7 +108,7 @@ class Referential:
     mobilites: list[Mobilite] = field(default_factory=list)
     textes: list[Texte] = field(default_factory=list)
     item_links: list[ItemLink] = field(default_factory=list)
-    rubriques: dict[tuple[str, str], int] = field(default_factory=dict)
+    bloc_links: list[BlocLink] = field(default_factory=list)
     report: ValidationReport = field(default_factory=ValidationReport)
     origins: dict[int, Source] = field(default_factory=dict)
     on_row: Callable[[], None] = lambda: None
@@ -129,6 +130,7 @@ class Referential:
             "contextes": len(self.contextes),
             "mobilites": len(self.mobilites),
             "liens fiche-item": len(self.item_links),
+            "liens par bloc": len(self.bloc_links),
             "textes": len(self.textes),
             "arbre compétences": len(self.competence_tree),
             "secteurs": len(self.secteurs) + len(self.sous_secteurs),
@@ -450,18 +452,19 @@ def _load_links(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.item_links.append(link)
-    for _, (key, rubrique) in _records(
+    for _, bloc_link in _records(
         folder,
         "unix_liens_rome_referentiels",
         ("code_rome", "code_compo_bloc", "code_rubrique", "code_ogr"),
-        lambda row: (
-            (row["code_rome"], row["code_ogr"]),
-            col(row, "code_rubrique", lambda v: int(v) if v else 0),
+        lambda row: BlocLink(
+            code_rome=row["code_rome"],
+            bloc=col(row, "code_compo_bloc", p.integer),
+            rubrique=col(row, "code_rubrique", lambda v: p.integer(v) if v else None),
+            code_ogr=row["code_ogr"],
         ),
         ref,
     ):
-        if rubrique:
-            ref.rubriques[key] = rubrique
+        ref.bloc_links.append(bloc_link)
 
 
 def _check_integrity(ref: Referential) -> None:
@@ -515,6 +518,19 @@ def _check_links(ref: Referential, need: Need) -> None:
         need(mob, "code_rome_cible", mob.code_rome_cible, fiches, "fiche")
     for texte in ref.textes:
         need(texte, "code_rome", texte.code_rome, fiches, "fiche")
+    fiche_ogr = {f.code_ogr for f in fiches.values()}
+    targets: dict[tuple[int, int | None], tuple[Container[str], str]] = {
+        (1, None): (fiche_ogr, "fiche"),
+        (2, None): (ref.appellations, "appellation"),
+        (5, 1): (ref.competences, "savoir-faire"),
+        (5, 2): (ref.competences, "savoir-être"),
+        (5, 3): (ref.savoirs, "savoir"),
+        (6, None): (ref.contextes, "contexte"),
+    }
+    for bloc in ref.bloc_links:
+        need(bloc, "code_rome", bloc.code_rome, fiches, "fiche")
+        table, what = targets.get((bloc.bloc, bloc.rubrique), (ItemTables(ref), "record"))
+        need(bloc, "code_ogr", bloc.code_ogr, table, what)
     items = ItemTables(ref)
     for item in ref.item_links:
         need(item, "code_rome", item.code_rome, fiches, "fiche")

@@ -31,6 +31,7 @@ def test_every_record_is_read_and_none_rejected(referential):
     assert counts["contextes"] == 179
     assert counts["mobilites"] == 14_912
     assert counts["liens fiche-item"] == 104_219
+    assert counts["liens par bloc"] == 118_923
     assert referential.report.errors == []
     assert referential.report.dangling == []
 
