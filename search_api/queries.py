@@ -254,3 +254,19 @@ def autocomplete_query(q: str) -> dict[str, Any]:
             "negative_boost": PEU_USITE_FACTOR,
         }
     }
+
+
+PROCHES_CANDIDATES = 50  # fiches fetched by shared macro count before exact re-scoring
+
+
+def shared_macros_query(code_rome: str, macros: list[str]) -> dict[str, Any]:
+    """Fiches ranked by how many of these macro-compétences they share (one point each)."""
+    return {
+        "bool": {
+            "should": [
+                {"constant_score": {"filter": {"term": {"macro_codes": m}}}} for m in macros
+            ],
+            "minimum_should_match": 1,
+            "must_not": [{"ids": {"values": [code_rome]}}],
+        }
+    }

@@ -157,3 +157,32 @@ class Ready(BaseModel):
     status: str = Field(description="`ready`.")
     indices: dict[str, int] = Field(description="Documents per entity index.")
     embedding: dict[str, Any] = Field(description="Embedding contract shared by API and indices.")
+
+
+class CompetenceRef(BaseModel):
+    """A macro-compétence named in a proximity."""
+
+    code: str = Field(description="OGR code of the macro-compétence.")
+    libelle: str = Field(description="Label.")
+
+
+class Proche(BaseModel):
+    """A métier close to the source fiche."""
+
+    code_rome: str = Field(description="Target fiche.")
+    libelle: str = Field(description="Label of the target fiche.")
+    source: Literal["mobilite", "competences"] = Field(
+        description="`mobilite`: an official ROME mobilité; `competences`: computed."
+    )
+    ordre: int | None = Field(description="Rank among the official mobilités, if any.")
+    score: float = Field(description="Share of the target's macro-compétences the source has.")
+    shared: list[CompetenceRef] = Field(description="Macro-compétences both fiches mobilise.")
+    missing: list[CompetenceRef] = Field(description="Macro-compétences only the target needs.")
+
+
+class ProchesResponse(BaseModel):
+    """Métiers close to a fiche: official mobilités, then computed ones."""
+
+    code_rome: str = Field(description="Source fiche.")
+    libelle: str = Field(description="Label of the source fiche.")
+    proches: list[Proche] = Field(description="Official mobilités first (by ordre), then by score.")

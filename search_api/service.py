@@ -214,3 +214,63 @@ class SearchService:
                 seen.add(label)
                 hits.append(hit)
         return hits[:size]
+
+
+PROCHE_SOURCE = ["libelle", "macro_codes", "competences", "mobilites"]
+
+
+def macro_labels(fiche: dict[str, Any]) -> dict[str, str]:
+    """Macro-compétence code -> label, from a fiche's grouped compétences."""
+    return {m["code_ogr"]: m["libelle"] for g in fiche.get("competences", []) for m in g["macros"]}
+
+
+def proximity(source: dict[str, Any], target: dict[str, Any]) -> tuple[float, list[str], list[str]]:
+    """Jaccard similarity of the two fiches' macro-compétences, shared and missing codes."""
+    mine, theirs = set(source.get("macro_codes", [])), set(target.get("macro_codes", []))
+    union = mine | theirs
+    score = len(mine & theirs) / len(union) if union else 0.0
+    return score, sorted(mine & theirs), sorted(theirs - mine)
+
+
+@dataclass(frozen=True)
+class ProcheRow:
+    """A close fiche with its proximity to the source."""
+
+    code: str
+    fiche: dict[str, Any]
+    ordre: int | None
+    score: float
+    shared: list[str]
+    missing: list[str]
+
+
+async def fetch_proches(
+    service: SearchService, code_rome: str, size: int
+) -> tuple[dict[str, Any], list[ProcheRow]] | None:
+    """The source fiche and its close métiers: official mobilités, then by shared macros."""
+    alias = service.alias("fiches")
+    source = await service.get("fiches", code_rome)
+    if source is None:
+        return None
+    official = {m["code"]: m["ordre"] for m in source.get("mobilites", [])}
+    computed = await guarded(
+        service.es.search(
+            index=alias,
+            query=queries.shared_macros_query(code_rome, list(source.get("macro_codes", []))),
+            size=queries.PROCHES_CANDIDATES,
+            source_includes=PROCHE_SOURCE,
+        )
+    )
+    targets = {h["_id"]: h["_source"] for h in computed["hits"]["hits"]}
+    missing_official = [c for c in official if c not in targets]
+    if missing_official:
+        found = await guarded(
+            service.es.mget(index=alias, ids=missing_official, source_includes=PROCHE_SOURCE)
+        )
+        targets.update({d["_id"]: d["_source"] for d in found["docs"] if d.get("found")})
+    rows = []
+    for code, target in targets.items():
+        score, shared, missing = proximity(source, target)
+        rows.append(ProcheRow(code, target, official.get(code), score, shared, missing))
+    rows.sort(key=lambda r: (r.ordre is None, r.ordre or 0, -r.score))
+    return source, rows[: max(size, len(official))]

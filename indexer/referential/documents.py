@@ -253,6 +253,9 @@ def fiche_docs(ix: Indexes) -> Iterator[Doc]:
             "savoirs_etre": savoirs_etre,
             "savoirs": _grouped_savoirs(ix, links),
             "contextes": _grouped_contextes(ix, links),
+            "macro_codes": sorted(
+                {m["code_ogr"] for g in competences for m in g["macros"] if m["code_ogr"] != "?"}
+            ),
             "competence_codes": sorted(
                 lk.code_ogr for lk in links if lk.code_ogr in ref.competences
             ),

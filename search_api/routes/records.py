@@ -2,11 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from search_api.deps import Service
 from search_api.errors import NotFoundError
-from search_api.schemas import CompetenceDetail, Fiche
+from search_api.schemas import (
+    CompetenceDetail,
+    CompetenceRef,
+    Fiche,
+    Proche,
+    ProchesResponse,
+)
+from search_api.service import fetch_proches, macro_labels
 
 router = APIRouter(prefix="/v1", tags=["records"])
 
@@ -32,3 +39,33 @@ async def get_competence(service: Service, code: OgrCode) -> CompetenceDetail:
     if doc is None:
         raise NotFoundError(f"no compétence {code} in ROME")
     return CompetenceDetail.model_validate(doc)
+
+
+@router.get("/metiers/{code_rome}/proches")
+async def get_proches(
+    service: Service,
+    code_rome: RomeCode,
+    size: Annotated[int, Query(ge=1, le=50, description="Computed métiers wanted.")] = 10,
+) -> ProchesResponse:
+    """Official mobilités, then métiers sharing the most macro-compétences, with what differs."""
+    code = code_rome.upper()
+    found = await fetch_proches(service, code, size)
+    if found is None:
+        raise NotFoundError(f"no fiche {code} in ROME")
+    source, rows = found
+    labels = macro_labels(source)
+    proches = []
+    for row in rows:
+        names = {**labels, **macro_labels(row.fiche)}
+        proches.append(
+            Proche(
+                code_rome=row.code,
+                libelle=row.fiche["libelle"],
+                source="mobilite" if row.ordre is not None else "competences",
+                ordre=row.ordre,
+                score=round(row.score, 4),
+                shared=[CompetenceRef(code=c, libelle=names[c]) for c in row.shared],
+                missing=[CompetenceRef(code=c, libelle=names[c]) for c in row.missing],
+            )
+        )
+    return ProchesResponse(code_rome=code, libelle=source["libelle"], proches=proches)

@@ -116,3 +116,22 @@ def test_ready_checks_indices_and_embedding(api):
     assert body["status"] == "ready"
     assert body["indices"]["fiches"] > 0
     assert body["embedding"]["dims"] == 384
+
+
+def test_proches_list_official_mobilites_then_computed_with_shared_and_missing(api):
+    body = api.get("/v1/metiers/M1805/proches", params={"size": 5}).json()
+    assert body["code_rome"] == "M1805"
+    proches = body["proches"]
+    assert proches
+    assert "M1805" not in {p["code_rome"] for p in proches}
+    kinds = [p["source"] for p in proches]
+    assert kinds == sorted(kinds, key=lambda k: k != "mobilite")  # official ones first
+    computed = [p for p in proches if p["source"] == "competences"]
+    assert computed
+    assert [p["score"] for p in computed] == sorted((p["score"] for p in computed), reverse=True)
+    for p in proches:
+        assert 0 <= p["score"] <= 1
+        shared = {c["code"] for c in p["shared"]}
+        assert not shared & {c["code"] for c in p["missing"]}
+    assert computed[0]["shared"]
+    assert api.get("/v1/metiers/N9999/proches").status_code == 404
