@@ -8,7 +8,8 @@ from typing import Annotated
 
 import httpx
 import typer
-from elasticsearch import Elasticsearch
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
 from rich.console import Console
 from rich.table import Table
 
@@ -29,7 +30,15 @@ engine_app = typer.Typer(help="The embedded Elasticsearch engine.", no_args_is_h
 app.add_typer(engine_app, name="engine")
 
 # What a bad export or a failed reindex raises: reported in one line, never a traceback.
-INDEX_ERRORS = (ExportInvalidError, ExportFileError, ReindexError, IndexCountError, ValueError)
+INDEX_ERRORS = (
+    ExportInvalidError,
+    ExportFileError,
+    ReindexError,
+    IndexCountError,
+    ValueError,
+    TransportError,  # engine unreachable or timing out
+    ApiError,  # engine refused a request
+)
 
 Nodes = Annotated[int | None, typer.Option(help="Cluster size (default METIERSCOPE_ES_NODES).")]
 HttpPort = Annotated[int | None, typer.Option(help="HTTP port of node 0.")]

@@ -188,6 +188,7 @@ def run_index(
     unknown = sorted(set(entities) - set(ENTITIES))
     if unknown:
         raise ValueError(f"unknown entity {', '.join(unknown)}; expected {', '.join(ENTITIES)}")
+    es.cluster.health()  # fail fast, before minutes of reading and embedding
     with progress_bar(console) as progress:
         reading = progress.add_task("read export rows", total=None)
         rows = itertools.count(1)

@@ -24,3 +24,11 @@ def test_engine_up_is_idempotent_when_running(es_url):
     result = CliRunner().invoke(app, ["engine", "up"])
     assert result.exit_code == 0, result.output
     assert f"healthy at {es_url}" in result.output
+
+
+def test_index_with_the_engine_unreachable_is_one_clear_line(monkeypatch):
+    monkeypatch.setenv("METIERSCOPE_ES_URL", "http://127.0.0.1:9")
+    result = CliRunner().invoke(app, ["index", "--only", "contextes"])
+    assert result.exit_code == 1
+    assert "error: Connection error" in result.output
+    assert "Traceback" not in result.output
