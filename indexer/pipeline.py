@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from elasticsearch import Elasticsearch
 from rich.console import Console
 from rich.progress import (
@@ -26,6 +27,7 @@ from indexer.reindex import Document, ReindexResult, build_index, discard, swap_
 from indexer.settings import Settings
 from mappings import ENTITIES, index_body
 
+VECTOR_DECIMALS = 6
 # Texts embedded per call: large enough to amortise the call, small enough for steady progress.
 EMBED_BATCH = 64
 
@@ -86,7 +88,9 @@ def _with_vectors(
         batch = sources[start : start + EMBED_BATCH]
         vectors = embedder.passages([plan.embed_text(doc) for doc in batch])
         for doc, vector in zip(batch, vectors, strict=True):
-            yield Document(id=str(doc[plan.id_field]), source={**doc, "vector": vector.tolist()})
+            # Six decimals keep cosine exact to ~1e-6 and the bulk JSON ~2.5 times smaller.
+            rounded = np.round(vector, VECTOR_DECIMALS).tolist()
+            yield Document(id=str(doc[plan.id_field]), source={**doc, "vector": rounded})
         advance(len(batch))
 
 
