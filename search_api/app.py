@@ -11,7 +11,7 @@ from embeddings import load_embedder
 from search_api.contract import ContractMismatchError, check_contract
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
-from search_api.routes import health, records, search
+from search_api.routes import browse, health, records, search
 from search_api.service import SearchService
 from search_api.settings import ApiSettings
 
@@ -51,4 +51,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(records.router)
+    app.include_router(browse.router)
     return app

@@ -270,3 +270,35 @@ def shared_macros_query(code_rome: str, macros: list[str]) -> dict[str, Any]:
             "must_not": [{"ids": {"values": [code_rome]}}],
         }
     }
+
+
+# Browsing entry points: name -> (code field, label field) on fiche documents.
+BROWSE: dict[str, tuple[str, str]] = {
+    "centres_interet": ("centres_interet.code", "centres_interet.libelle.raw"),
+    "secteurs": ("secteurs.code", "secteurs.libelle.raw"),
+    "sous_secteurs": ("sous_secteurs.code", "sous_secteurs.libelle.raw"),
+    "grands_domaines": ("grand_domaine.code", "grand_domaine.libelle.raw"),
+    "domaines_professionnels": ("domaine_professionnel.code", "domaine_professionnel.libelle.raw"),
+}
+BROWSE_SIZE = 200  # more than any list of entry points (110 domaines professionnels)
+
+
+def entry_points_aggs(kind: str) -> dict[str, Any]:
+    """The values of one browsing entry point with their label and fiche count."""
+    code_field, label_field = BROWSE[kind]
+    return {
+        "values": {
+            "terms": {"field": code_field, "size": BROWSE_SIZE, "order": {"_key": "asc"}},
+            "aggs": {"label": {"terms": {"field": label_field, "size": 1}}},
+        }
+    }
+
+
+def browse_query(letter: str | None, selected: dict[str, str]) -> dict[str, Any]:
+    """Fiches métier by first letter of their title and/or one entry point value."""
+    clauses: list[dict[str, Any]] = [{"term": {"fiche_type": "metier"}}]
+    if letter:
+        clauses.append({"prefix": {EXACT_FIELD: letter.lower()}})
+    for kind, value in selected.items():
+        clauses.append({"term": {BROWSE[kind][0]: value}})
+    return {"bool": {"filter": clauses}}

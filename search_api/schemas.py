@@ -186,3 +186,25 @@ class ProchesResponse(BaseModel):
     code_rome: str = Field(description="Source fiche.")
     libelle: str = Field(description="Label of the source fiche.")
     proches: list[Proche] = Field(description="Official mobilités first (by ordre), then by score.")
+
+
+class EntryPoint(BaseModel):
+    """One value of a browsing entry point."""
+
+    code: str = Field(description="Code to browse by.")
+    libelle: str = Field(description="Label.")
+    metiers: int = Field(description="Fiches métier under it.")
+
+
+class MetierItem(BaseModel):
+    """A fiche métier in a browsing list."""
+
+    code_rome: str = Field(description="ROME code.")
+    libelle: str = Field(description="Title.")
+
+
+class BrowseResponse(BaseModel):
+    """Fiches métier under the requested entry point, alphabetical."""
+
+    total: int = Field(description="Fiches métier matching.")
+    metiers: list[MetierItem] = Field(description="Alphabetical by title.")

@@ -135,3 +135,24 @@ def test_proches_list_official_mobilites_then_computed_with_shared_and_missing(a
         assert not shared & {c["code"] for c in p["missing"]}
     assert computed[0]["shared"]
     assert api.get("/v1/metiers/N9999/proches").status_code == 404
+
+
+def test_browse_entry_points_and_metiers_under_them(api):
+    domaines = api.get("/v1/parcourir/grands_domaines").json()
+    codes = {d["code"]: d for d in domaines}
+    assert {"D", "J", "M"} <= set(codes)
+    assert codes["D"]["libelle"].startswith("Commerce")
+    under_d = api.get("/v1/metiers", params={"grand_domaine": "D"}).json()
+    assert under_d["total"] == codes["D"]["metiers"]
+    labels = [m["libelle"] for m in under_d["metiers"]]
+    assert labels == sorted(labels, key=str.casefold)
+    assert "D1102" in {m["code_rome"] for m in under_d["metiers"]}
+    by_letter = api.get("/v1/metiers", params={"lettre": "b"}).json()
+    assert by_letter["metiers"]
+    assert all(m["libelle"].lower().startswith("b") for m in by_letter["metiers"])
+    centres = api.get("/v1/parcourir/centres_interet").json()
+    assert centres
+    first = api.get("/v1/metiers", params={"centre_interet": centres[0]["code"]}).json()
+    assert first["total"] == centres[0]["metiers"]
+    assert api.get("/v1/parcourir/planetes").status_code == 422
+    assert api.get("/v1/metiers", params={"lettre": "ab"}).status_code == 422
