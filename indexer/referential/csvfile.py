@@ -37,12 +37,26 @@ def find_file(folder: Path, stem: str) -> Path:
     return matches[-1]
 
 
+SINGLE_BYTE = ("cp1252", "iso8859_15")
+"""Tried when strict UTF-8 fails; the first with the fewest implausible characters wins a tie."""
+
+_IMPLAUSIBLE = frozenset("¤¦¨´¸¼½¾\ufffd") | frozenset(chr(c) for c in range(0x80, 0xA0))
+"""Latin-1 symbols ISO-8859-15 replaces with letters (œ is 0xBD there, ½ in cp1252), C1 controls,
+and the replacement character (a byte cp1252 leaves undefined)."""
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding name: strict UTF-8 first, then Windows-1252 (a superset of Latin-1)."""
+    """Text and encoding name: strict UTF-8 first, else the most plausible single-byte encoding.
+
+    Files named `_utf8` may be single-byte: the NAF arborescence is ISO-8859-15, whose œ/Œ
+    cp1252 reads as ½/¼ ("Man½uvre"); others are cp1252 (curly quotes at 0x92).
+    """
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "cp1252"
+        pass  # not UTF-8: rank the single-byte readings below
+    readings = [(raw.decode(name, errors="replace"), name) for name in SINGLE_BYTE]
+    return min(readings, key=lambda reading: sum(c in _IMPLAUSIBLE for c in reading[0]))
 
 
 def read_rows(path: Path, columns: tuple[str, ...], report: ValidationReport) -> Iterator[Row]:

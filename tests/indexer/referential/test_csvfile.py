@@ -78,6 +78,15 @@ def test_decode_prefers_utf8():
     assert decode("é".encode("latin-1")) == ("é", "cp1252")
 
 
+def test_decode_reads_iso_8859_15_ligatures():
+    """The NAF arborescence is ISO-8859-15: its œ must not come out as cp1252's ½."""
+    assert decode("Manœuvre d'œnologue".encode("iso8859_15")) == (
+        "Manœuvre d'œnologue",
+        "iso8859_15",
+    )
+    assert decode("l’été".encode("cp1252")) == ("l’été", "cp1252")
+
+
 def test_threshold_turns_errors_into_a_refusal_listing_them():
     report = ValidationReport()
     report.read["a.csv"] = 1000

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from indexer.referential import documents
+from indexer.referential.csvfile import decode
 from indexer.referential.load import Referential, load_referential
 from indexer.referential.report import ExportInvalidError
 from indexer.settings import Settings
@@ -36,9 +37,14 @@ def test_every_record_is_read_and_none_rejected(referential):
     assert referential.report.dangling == []
 
 
-def test_the_latin1_file_is_detected(referential):
+def test_the_single_byte_file_is_detected(referential):
+    """The NAF arborescence is ISO-8859-15, although named utf8: its œ must read as œ."""
     encodings = referential.report.encodings
-    assert encodings["unix_arborescence_secteur_naf_v460_utf8.csv"] == "cp1252"
+    naf = "unix_arborescence_secteur_naf_v460_utf8.csv"
+    assert encodings[naf] == "iso8859_15"
+    text, _ = decode((Settings().rome_dir / naf).read_bytes())
+    assert "œ" in text
+    assert "½" not in text
     assert {e for name, e in encodings.items() if "naf" not in name} == {"utf-8"}
 
 
