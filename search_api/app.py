@@ -1,5 +1,6 @@
 """The ASGI application: lifespan-owned clients, routers, one error handler."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -8,10 +9,12 @@ from elasticsearch import AsyncElasticsearch
 from fastapi import FastAPI
 
 from embeddings import load_embedder
+from search_api.clauses import load_nlp
 from search_api.contract import ContractMismatchError, check_contract
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
-from search_api.routes import browse, health, records, search
+from search_api.extraction import Extractor
+from search_api.routes import browse, health, profile, records, search
 from search_api.service import SearchService
 from search_api.settings import ApiSettings
 
@@ -35,6 +38,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             raise
         app.state.es = client
         app.state.service = SearchService(client, encoder, config.index_prefix, config.rrf_k)
+        app.state.extractor = Extractor(app.state.service, await asyncio.to_thread(load_nlp))
         app.state.settings = config
         try:
             yield
@@ -52,4 +56,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(records.router)
     app.include_router(browse.router)
+    app.include_router(profile.router)
     return app

@@ -34,6 +34,23 @@ class QueryEncoder:
                 self._cache.popitem(last=False)
         return vector
 
+    def _encode_many(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        if todo:  # one batch for everything not cached: far cheaper than one call each
+            fresh = self._embedder.queries(todo)
+            with self._lock:
+                for text, row in zip(todo, fresh, strict=True):
+                    known[text] = self._cache[text] = [float(x) for x in row]
+                while len(self._cache) > QUERY_CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return [known[t] for t in texts]
+
+    async def encode_many(self, texts: list[str]) -> list[list[float]]:
+        """Vectors of several queries, the uncached ones computed in one batch."""
+        return await asyncio.to_thread(self._encode_many, texts)
+
     async def encode(self, text: str) -> list[float]:
         """The query vector, computed in a worker thread (the model is CPU-bound)."""
         return await asyncio.to_thread(self._encode, text)
