@@ -20,7 +20,7 @@ from embeddings import load_embedder
 from search_api import matching, queries
 from search_api.clauses import load_nlp, read_text
 from search_api.encoder import QueryEncoder
-from search_api.extraction import Extractor
+from search_api.extraction import Extractor, profile_of
 from search_api.service import SearchService
 
 KS = (5, 10, 20)
@@ -107,7 +107,7 @@ async def evaluate_profiles(
     try:
         parents = await _parents(es, service.alias("fiches"))
         for ad in ads:
-            found = await extractor.extract(read_text(extractor.nlp, ad.text).clauses)
+            found = await extractor.extract(ad.text, read_text(extractor.nlp, ad.text).clauses)
             ranked = [f.code for f in found]
             wanted = {c.code for c in ad.competences}
             code_pairs.append((wanted, ranked))
@@ -118,7 +118,7 @@ async def evaluate_profiles(
             macro_pairs.append((set(macro_of.values()), ranked_macros))
             kept = [f for f in found if f.score >= MATCH_THRESHOLD]
             matches, _, _ = await matching.rank_fiches(
-                service, matching.profile_of(kept)[0], queries.Filters()
+                service, profile_of(kept)[0], queries.Filters()
             )
             top = [m.code_rome for m in matches[:5]]
             exact_hits += ad.rome in top

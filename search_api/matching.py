@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from search_api import queries
-from search_api.extraction import Found
 from search_api.service import SearchService, guarded
 
 CORE_WEIGHT = 2.0
@@ -88,19 +87,6 @@ def candidates_body(profile: dict[str, float], filters: queries.Filters) -> dict
     if post:
         body["post_filter"] = post
     return body
-
-
-def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:
-    """Macro weights (best confidence of their compétences) and labels, from extraction."""
-    profile: dict[str, float] = {}
-    labels: dict[str, str] = {}
-    for item in found:
-        macro = item.source.get("macro")
-        if macro:
-            code = macro["code_ogr"]
-            profile[code] = max(profile.get(code, 0.0), item.score)
-            labels[code] = macro["libelle"]
-    return profile, labels
 
 
 async def rank_fiches(

@@ -8,7 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from search_api import matching, queries
 from search_api.clauses import Reading
 from search_api.deps import Service
-from search_api.extraction import Extractor, Found
+from search_api.extraction import Extractor, Found, profile_of
 from search_api.schemas import (
     ClauseInfo,
     CompetenceRef,
@@ -87,7 +87,7 @@ async def _extract(
     reading = await extractor.read(text)
     if not reading.looks_french:
         raise _invalid(("text",), NOT_FRENCH)
-    found = await extractor.extract(reading.clauses)
+    found = await extractor.extract(text, reading.clauses)
     kept = [f for f in found if f.score >= threshold][:size]
     reason = None
     if not kept:
@@ -144,7 +144,7 @@ async def match_metiers(
     if body.text is not None:
         threshold = ExtractRequest.model_fields["threshold"].default
         _, found, _ = await _extract(extractor, body.text, threshold, 100)
-        profile, labels = matching.profile_of(found)
+        profile, labels = profile_of(found)
     else:
         profile, labels, unknown = await _profile_from_codes(service, body.competences or [])
     profile_refs = [CompetenceRef(code=c, libelle=labels[c]) for c in sorted(profile)]

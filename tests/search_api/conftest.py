@@ -34,6 +34,8 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
     ix = documents.Indexes(ref)
     keep = {code for code, f in ref.fiches.items() if f.code_rome_parent in FICHES}
     used = {link.code_ogr for link in ref.item_links if link.code_rome in keep}
+    # The macro-compétences above them, listed by the fiches even when not linked themselves.
+    used |= {m for c in used if c in ref.competences and (m := ref.competences[c].code_ogr_macro)}
     selection: dict[str, Callable[[dict[str, Any]], bool]] = {
         "appellations": lambda d: d["fiche"]["code"] in keep,
         "fiches": lambda d: d["code_rome"] in keep,

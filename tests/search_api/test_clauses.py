@@ -1,6 +1,7 @@
 """Clause splitting, lemmas and negation with the real French spaCy pipeline."""
 
 import pytest
+from spacy.language import Language
 
 from search_api.clauses import load_nlp, read_text
 
@@ -10,7 +11,7 @@ def nlp():
     return load_nlp()
 
 
-def clauses(nlp, text):
+def clauses(nlp: Language, text: str) -> list[tuple[str, bool]]:
     return [(c.text, c.negated) for c in read_text(nlp, text).clauses]
 
 

@@ -1,11 +1,13 @@
 """Pure scoring of extraction candidates and of fiches against a profile."""
 
+from typing import Any
+
 import pytest
 
 from search_api import extraction, matching
 
 
-def fiche(code, macros):
+def fiche(code: str, macros: list[tuple[str, str, bool]]) -> dict[str, Any]:
     """A fiche document with one enjeu holding these (code, label, core) macros."""
     return {
         "code_rome": code,
@@ -47,13 +49,22 @@ def test_macro_flagged_core_through_its_competences():
 
 def test_candidate_score_grows_with_cosine_and_shared_words():
     stems = {"caiss": [(10, 16)], "tenir": [(6, 9)]}
-    low, _ = extraction.score_candidate(0.80, "Tenir une caisse", stems)
-    high, spans = extraction.score_candidate(0.90, "Tenir une caisse", stems)
-    none, no_spans = extraction.score_candidate(0.90, "Piloter un avion", stems)
+    low, _ = extraction.score_candidate(0.80, "Tenir une caisse", 10, stems)
+    high, spans = extraction.score_candidate(0.90, "Tenir une caisse", 10, stems)
+    none, no_spans = extraction.score_candidate(0.90, "Piloter un avion", 10, stems)
     assert high > low > 0
     assert high > none
     assert spans == [(6, 9), (10, 16)]
     assert no_spans == []
+
+
+def test_common_competences_outrank_one_fiche_variants():
+    stems = {"caiss": [(0, 6)]}
+    common, _ = extraction.score_candidate(0.88, "Tenir une caisse", 40, stems)
+    rare, _ = extraction.score_candidate(0.88, "Tenir une caisse", 1, stems)
+    assert common > rare
+    assert extraction.usage(0) == 0.0
+    assert extraction.usage(10_000) == 1.0
 
 
 def test_label_stems_drop_generic_and_function_words():
