@@ -1,7 +1,7 @@
 """POST /v1/competences/extract and /v1/metiers/match on the real engine and pipeline."""
 
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 
 SUPERETTE = (
     "J'ai tenu la caisse et fait les inventaires dans une supérette. "
