@@ -76,10 +76,20 @@ async def load(
     )
 
 
+EXTRACT_CHARS = 1000  # the issue's yardstick: a 1,000-character description
+
+
 async def run_bench(
-    api_url: str, es_url: str, *, prefix: str, embedder: str, texts: Sequence[str], rounds: int
+    api_url: str,
+    es_url: str,
+    *,
+    prefix: str,
+    embedder: str,
+    texts: Sequence[str],
+    descriptions: Sequence[str],
+    rounds: int,
 ) -> list[Measure]:
-    """Every scenario at 1 and 16 clients, API then raw Elasticsearch."""
+    """Every scenario at 1 and 16 clients, API then raw Elasticsearch (where one compares)."""
     encoder = load_embedder(embedder)
     vectors = {t: [float(x) for x in encoder.queries([t])[0]] for t in texts}
     prefixes = [t[: max(2, min(5, len(t) // 3))] for t in texts]
@@ -97,6 +107,12 @@ async def run_bench(
         def api(path: str, params: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
             async def call() -> bool:
                 return (await http.get(path, params=params)).status_code == 200
+
+            return call
+
+        def api_post(path: str, body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
+            async def call() -> bool:
+                return (await http.post(path, json=body)).status_code == 200
 
             return call
 
@@ -159,6 +175,15 @@ async def run_bench(
                 [api("/v1/search", {"q": t, "mode": "hybrid"}) for t in texts],
                 [raw_hybrid(t) for t in texts],
             ),
+            # spaCy, two batched encodings and three Elasticsearch round trips: no single raw
+            # query to compare with.
+            f"extract {EXTRACT_CHARS} chars": (
+                [
+                    api_post("/v1/competences/extract", {"text": d[:EXTRACT_CHARS]})
+                    for d in descriptions
+                ],
+                [],
+            ),
         }
         try:
             for name in ("autocomplete", "lexical"):  # warm connections and engine caches
@@ -166,7 +191,8 @@ async def run_bench(
             for name, (api_calls, es_calls) in scenarios.items():
                 for clients in CONCURRENCY:
                     results.append(await load(name, "api", api_calls * rounds, clients))
-                    results.append(await load(name, "es", es_calls * rounds, clients))
+                    if es_calls:
+                        results.append(await load(name, "es", es_calls * rounds, clients))
         finally:
             await es.close()
     return results

@@ -14,11 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from indexer import services
-from indexer.bench import run_bench
+from indexer.bench import EXTRACT_CHARS, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.evaluation import read_labelled, run_evaluation
 from indexer.pipeline import IndexCountError, run_index
+from indexer.profile_eval import read_ads, run_profile_evaluation
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
@@ -184,11 +185,17 @@ def evaluate(
     titles: Annotated[
         Path, typer.Option(help="Labelled titles (JSONL, eval-dev format).")
     ] = shared_data("eval-dev") / "titles.jsonl",
+    competences: Annotated[
+        Path, typer.Option(help="Ads with labelled compétences (JSONL, eval-dev format).")
+    ] = shared_data("eval-dev") / "competences.jsonl",
 ) -> None:
-    """Measure appellation/ROME relevance per mode and against a plain BM25 baseline."""
+    """Measure search relevance (per mode, and a plain BM25 baseline) and compétence extraction."""
     settings = Settings()
     try:
         report = run_evaluation(settings.es_url, settings.index_prefix, settings.embedder, titles)
+        profiles = run_profile_evaluation(
+            settings.es_url, settings.index_prefix, settings.embedder, competences
+        )
     except (OSError, ValueError) as e:
         raise _fail(e) from e
     table = Table(title=f"Relevance on {titles.name}")
@@ -207,7 +214,21 @@ def evaluate(
         for subset, values in subsets.items():
             cells = [f"{values.get(c, 0):.3f}" for c in columns]
             table.add_row(system, subset, f"{values.get('n', 0):.0f}", *cells)
-    Console(width=160).print(table)
+    console = Console(width=160)
+    console.print(table)
+    extraction = Table(title=f"Compétence extraction and métier match on {competences.name}")
+    for column in ("level", "n", "recall@5", "recall@10", "recall@20", "precision@5"):
+        extraction.add_column(column, justify="left" if column == "level" else "right")
+    for level in ("compétences", "macro-compétences"):
+        values = profiles[level]
+        cells = [f"{values[c]:.3f}" for c in ("recall@5", "recall@10", "recall@20", "precision@5")]
+        extraction.add_row(level, f"{values['n']:.0f}", *cells)
+    console.print(extraction)
+    match = profiles["metiers/match"]
+    console.print(
+        f"metiers/match on the extracted profile ({match['n']:.0f} ads): ROME in top 5 "
+        f"{match['rome@5']:.3f} (rolled up to the fiche métier), {match['rome_exact@5']:.3f} exact"
+    )
 
 
 @app.command()
@@ -215,6 +236,9 @@ def bench(
     titles: Annotated[
         Path, typer.Option(help="Queries: the `query` field of a titles JSONL file.")
     ] = shared_data("eval-dev") / "titles.jsonl",
+    descriptions: Annotated[
+        Path, typer.Option(help="Texts to extract from: the `text` field of a competences JSONL.")
+    ] = shared_data("eval-dev") / "competences.jsonl",
     rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
 ) -> None:
     """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""
@@ -222,6 +246,7 @@ def bench(
     api_url = f"http://{settings.api_host}:{settings.api_port}"
     try:
         texts = [q.query for q in read_labelled(titles)]
+        ads = [ad.text for ad in read_ads(descriptions) if len(ad.text) >= EXTRACT_CHARS]
         httpx.get(f"{api_url}/ready", timeout=5).raise_for_status()
     except (OSError, ValueError, httpx.HTTPError) as e:
         raise _fail(ValueError(f"{e} (is the API running? `make up`)")) from e
@@ -232,6 +257,7 @@ def bench(
             prefix=settings.index_prefix,
             embedder=settings.embedder,
             texts=texts,
+            descriptions=ads,
             rounds=rounds,
         )
     )

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
 
 from search_api import matching, queries
@@ -46,7 +47,8 @@ PROFILE_THRESHOLD = 0.45  # first-pass matches trusted to point at métiers
 LIKELY_FICHES = 3  # fiches whose compétences the second pass searches
 COHERENCE_FACTOR = 1.6  # compétences of those fiches: the text's métier uses them
 LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
-TEXT_CHARS = 1000  # e5 reads ~512 tokens; the start of a text names the job
+TEXT_CHARS = 1000  # BM25 on the start of the text, which names the job
+HEAD_CHARS = 250  # encoded whole as well: the opening usually says what the job was
 # Label words that say nothing about the activity ("Réaliser les opérations de ..."), and
 # function words; compared as stems like everything else.
 GENERIC_WORDS = (
@@ -184,31 +186,35 @@ class Extractor:
         active = [c for c in clauses if not c.negated and c.lemmas]
         if not active:
             return []
-        *vectors, whole = await self.service.encoder.encode_many(
-            [c.text for c in active] + [affirmative_text(text, clauses)]
+        affirmative = affirmative_text(text, clauses)
+        *vectors, head = await self.service.encoder.encode_many(
+            [c.text for c in active] + [affirmative[:HEAD_CHARS]]
         )
         found: dict[str, Found] = {}
         first = [(lexical_body(c), knn_body(v)) for c, v in zip(active, vectors, strict=True)]
-        await self._search(active, first, found, 1.0)
-        fiches = await self.likely_fiches(whole, affirmative_text(text, clauses), found)
+        by_text, _ = await asyncio.gather(
+            self.fiches_like([mean_vector(vectors), head], affirmative),
+            self._search(active, first, found, 1.0),
+        )
+        fiches = await self.likely_fiches(by_text, found)
         second = [(None, knn_body(v, fiches)) for v in vectors]
         await self._search(active, second, found, COHERENCE_FACTOR)
         return sorted(found.values(), key=lambda f: -f.score)
 
-    async def likely_fiches(
-        self, vector: list[float], text: str, found: dict[str, Found]
-    ) -> list[str]:
-        """The fiches the whole text most likely describes: RRF of its nearest fiche vectors,
-        of BM25 on the fiche texts, and of the fiches the first-pass compétences cover."""
+    async def fiches_like(self, vectors: list[list[float]], text: str) -> list[list[str]]:
+        """Fiches nearest to each vector of the text, and by BM25 on the fiche texts."""
         alias = self.service.alias("fiches")
-        knn, bm25 = await asyncio.gather(
-            guarded(
-                self.service.es.search(
-                    index=alias,
-                    knn=queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
-                    size=LIKELY_DEPTH,
-                    source=False,
+        *knn, bm25 = await asyncio.gather(
+            *(
+                guarded(
+                    self.service.es.search(
+                        index=alias,
+                        knn=queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
+                        size=LIKELY_DEPTH,
+                        source=False,
+                    )
                 )
+                for vector in vectors
             ),
             guarded(
                 self.service.es.search(
@@ -219,10 +225,17 @@ class Extractor:
                 )
             ),
         )
-        rankings = [[h["_id"] for h in r["hits"]["hits"]] for r in (knn, bm25)]
+        return [[h["_id"] for h in r["hits"]["hits"]] for r in (*knn, bm25)]
+
+    async def likely_fiches(self, by_text: list[list[str]], found: dict[str, Found]) -> list[str]:
+        """The fiches the text most likely describes: RRF of the fiches like the text and of
+        the fiches the first-pass compétences cover best."""
+        rankings = list(by_text)
         profile = profile_of([f for f in found.values() if f.score >= PROFILE_THRESHOLD])[0]
         if profile:
-            matches, _, _ = await matching.rank_fiches(self.service, profile, queries.Filters())
+            matches, _, _ = await matching.rank_fiches(
+                self.service, profile, queries.Filters(), with_facets=False
+            )
             rankings.append([m.code_rome for m in matches[:LIKELY_DEPTH]])
         return list(queries.rrf(rankings, self.service.rrf_k))[:LIKELY_FICHES]
 
@@ -280,6 +293,13 @@ def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:
             profile[code] = max(profile.get(code, 0.0), item.score)
             labels[code] = macro["libelle"]
     return profile, labels
+
+
+def mean_vector(vectors: list[list[float]]) -> list[float]:
+    """Unit-length mean of unit vectors: the gist of the whole text, without encoding it."""
+    mean = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
+    norm = float(np.linalg.norm(mean)) or 1.0
+    return [float(x) for x in mean / norm]
 
 
 def affirmative_text(text: str, clauses: list[Clause]) -> str:

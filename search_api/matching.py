@@ -16,8 +16,16 @@ from search_api import queries
 from search_api.service import SearchService, guarded
 
 CORE_WEIGHT = 2.0
-CANDIDATES = 200  # fiches sharing the most weighted macros, re-scored exactly
-FICHE_SOURCE = ["code_rome", "libelle", "competences", "fiche_type", "parent"]
+CANDIDATES = 100  # fiches sharing the most weighted macros, re-scored exactly
+# What scoring reads of a fiche: its macros and their flags, not the full compétence lists.
+FICHE_SOURCE = [
+    "code_rome",
+    "libelle",
+    "competences.macros.code_ogr",
+    "competences.macros.libelle",
+    "competences.macros.coeur_metier",
+    "competences.macros.competences.coeur_metier",
+]
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,9 @@ def score_fiche(profile: dict[str, float], fiche: dict[str, Any]) -> Match:
     return Match(fiche["code_rome"], fiche["libelle"], score, coverage, covered, missing)
 
 
-def candidates_body(profile: dict[str, float], filters: queries.Filters) -> dict[str, Any]:
+def candidates_body(
+    profile: dict[str, float], filters: queries.Filters, *, with_facets: bool = True
+) -> dict[str, Any]:
     """Fiches sharing at least one macro-compétence, by summed profile weight, with facets
     counted before the selections (multi-select, as in search)."""
     shared = [
@@ -80,9 +90,10 @@ def candidates_body(profile: dict[str, float], filters: queries.Filters) -> dict
         "query": {"bool": {"should": shared, "minimum_should_match": 1}},
         "size": CANDIDATES,
         "_source": FICHE_SOURCE,
-        "aggs": queries.facet_aggs(filters),
         "track_total_hits": True,
     }
+    if with_facets:
+        body["aggs"] = queries.facet_aggs(filters)
     post = queries.post_filter(filters)
     if post:
         body["post_filter"] = post
@@ -90,12 +101,15 @@ def candidates_body(profile: dict[str, float], filters: queries.Filters) -> dict
 
 
 async def rank_fiches(
-    service: SearchService, profile: dict[str, float], filters: queries.Filters
+    service: SearchService,
+    profile: dict[str, float],
+    filters: queries.Filters,
+    *,
+    with_facets: bool = True,
 ) -> tuple[list[Match], int, dict[str, Any]]:
     """Candidate fiches re-scored and sorted, their total and the raw facet aggregations."""
-    response = await guarded(
-        service.es.search(index=service.alias("fiches"), **candidates_body(profile, filters))
-    )
+    body = candidates_body(profile, filters, with_facets=with_facets)
+    response = await guarded(service.es.search(index=service.alias("fiches"), **body))
     matches = sorted(
         (score_fiche(profile, h["_source"]) for h in response["hits"]["hits"]),
         key=lambda m: (-m.score, m.code_rome),
