@@ -2,7 +2,15 @@
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from search_api import examples
+
+
+def example(value: examples.Example) -> ConfigDict:
+    """Model config carrying one OpenAPI example."""
+    return ConfigDict(json_schema_extra={"examples": [value]})
+
 
 EntityType = Literal["appellation", "fiche", "competence", "savoir"]
 Mode = Literal["hybrid", "lexical", "semantic"]
@@ -36,6 +44,8 @@ class SearchHit(BaseModel):
 class SearchResponse(BaseModel):
     """Results of one search, with facets."""
 
+    model_config = example(examples.SEARCH)
+
     query: str = Field(description="The query as received.")
     mode: Mode = Field(description="Retrieval mode used.")
     total: int = Field(description="Matching documents (lexical leg; kNN hits in semantic mode).")
@@ -59,6 +69,8 @@ class AppellationHit(BaseModel):
 class AppellationResponse(BaseModel):
     """Appellations matching a lookup."""
 
+    model_config = example(examples.APPELLATIONS)
+
     query: str = Field(description="The query as received.")
     mode: Mode = Field(description="Retrieval mode used.")
     results: list[AppellationHit] = Field(description="Best appellations first.")
@@ -77,6 +89,8 @@ class Suggestion(BaseModel):
 class AutocompleteResponse(BaseModel):
     """Suggestions for the characters typed so far."""
 
+    model_config = example(examples.AUTOCOMPLETE)
+
     query: str = Field(description="The characters typed.")
     suggestions: list[Suggestion] = Field(description="Best first.")
 
@@ -86,6 +100,8 @@ CodeLabel = dict[str, Any]
 
 class Fiche(BaseModel):
     """A complete fiche métier or emploi."""
+
+    model_config = example(examples.FICHE)
 
     code_rome: str = Field(description="ROME code.")
     libelle: str = Field(description="Title.")
@@ -118,6 +134,8 @@ class Fiche(BaseModel):
 class CompetenceDetail(BaseModel):
     """A compétence with its tree path and the fiches that mobilise it."""
 
+    model_config = example(examples.COMPETENCE)
+
     code_ogr: str = Field(description="OGR code.")
     libelle: str = Field(description="Label.")
     nature: str = Field(description="Compétence or Macro-compétence.")
@@ -146,6 +164,8 @@ class ItemHit(BaseModel):
 class ItemSearchResponse(BaseModel):
     """Compétences or savoirs matching a query."""
 
+    model_config = example(examples.ITEMS)
+
     query: str = Field(description="The query as received.")
     mode: Mode = Field(description="Retrieval mode used.")
     results: list[ItemHit] = Field(description="Best first.")
@@ -153,6 +173,8 @@ class ItemSearchResponse(BaseModel):
 
 class Ready(BaseModel):
     """The API can serve searches."""
+
+    model_config = example(examples.READY)
 
     status: str = Field(description="`ready`.")
     indices: dict[str, int] = Field(description="Documents per entity index.")
@@ -183,6 +205,8 @@ class Proche(BaseModel):
 class ProchesResponse(BaseModel):
     """Métiers close to a fiche: official mobilités, then computed ones."""
 
+    model_config = example(examples.PROCHES)
+
     code_rome: str = Field(description="Source fiche.")
     libelle: str = Field(description="Label of the source fiche.")
     proches: list[Proche] = Field(description="Official mobilités first (by ordre), then by score.")
@@ -190,6 +214,8 @@ class ProchesResponse(BaseModel):
 
 class EntryPoint(BaseModel):
     """One value of a browsing entry point."""
+
+    model_config = example(examples.ENTRY_POINT)
 
     code: str = Field(description="Code to browse by.")
     libelle: str = Field(description="Label.")
@@ -206,6 +232,8 @@ class MetierItem(BaseModel):
 class BrowseResponse(BaseModel):
     """Fiches métier under the requested entry point, alphabetical."""
 
+    model_config = example(examples.BROWSE)
+
     total: int = Field(description="Fiches métier matching.")
     metiers: list[MetierItem] = Field(description="Alphabetical by title.")
 
@@ -216,6 +244,8 @@ MAX_TEXT = 5000  # characters: a page of experience; longer texts are CVs, cut t
 
 class ExtractRequest(BaseModel):
     """What a person did, in their own words."""
+
+    model_config = example(examples.EXTRACT_REQUEST)
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
     threshold: float = Field(
@@ -257,6 +287,8 @@ class ClauseInfo(BaseModel):
 class ExtractResponse(BaseModel):
     """Compétences recognised in a text, best first."""
 
+    model_config = example(examples.EXTRACT)
+
     competences: list[ExtractedCompetence] = Field(description="Best first.")
     clauses: list[ClauseInfo] = Field(description="The clauses the text was cut into.")
     reason: str | None = Field(description="Why the list is empty, when it is.")
@@ -264,6 +296,8 @@ class ExtractResponse(BaseModel):
 
 class MatchRequest(BaseModel):
     """A profile: compétence codes, or a text to extract them from (not both)."""
+
+    model_config = example(examples.MATCH_REQUEST)
 
     competences: list[str] | None = Field(
         default=None,
@@ -307,8 +341,56 @@ class MatchHit(BaseModel):
 class MatchResponse(BaseModel):
     """Fiches ranked by how much of them the profile covers."""
 
+    model_config = example(examples.MATCH)
+
     profile: list[CompetenceRef] = Field(description="Macro-compétences of the profile.")
     unknown: list[str] = Field(description="Codes given that are not ROME compétences.")
     total: int = Field(description="Fiches sharing at least one macro-compétence.")
     results: list[MatchHit] = Field(description="Best first.")
     facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")
+
+
+class Health(BaseModel):
+    """The API is up and its engine answers."""
+
+    model_config = example(examples.HEALTH)
+
+    status: str = Field(description="`ok` when the engine is green or yellow.")
+    engine_status: str = Field(description="Elasticsearch cluster health colour.")
+    engine_nodes: int = Field(description="Nodes in the Elasticsearch cluster.")
+
+
+class Problem(BaseModel):
+    """Every error: RFC 9457 problem details."""
+
+    model_config = example(examples.INVALID)
+
+    type: str = Field(description="Always `about:blank`: the status says it all.")
+    title: str = Field(description="Short summary of the status.")
+    status: int = Field(description="HTTP status code.")
+    detail: str = Field(description="What went wrong, for a human.")
+    errors: list[dict[str, str]] | None = Field(
+        default=None, description="422 only: each invalid `field` with its `message`."
+    )
+
+
+def _problem(description: str, body: examples.Example) -> dict[str, Any]:
+    return {
+        "model": Problem,
+        "description": description,
+        "content": {"application/problem+json": {"example": body}},
+    }
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: _problem(
+        "A parameter or the body is invalid; `errors` names each field.", examples.INVALID
+    ),
+    503: _problem(
+        "Elasticsearch is unreachable or not indexed; retry after `Retry-After`.",
+        examples.UNAVAILABLE,
+    ),
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: _problem("No record with this code.", examples.NOT_FOUND)
+}

@@ -2,25 +2,31 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, params
 
 from search_api import queries
 from search_api.deps import Service
-from search_api.schemas import BrowseResponse, EntryPoint, MetierItem
+from search_api.schemas import ERRORS, BrowseResponse, EntryPoint, MetierItem
 from search_api.service import guarded
 
-router = APIRouter(prefix="/v1", tags=["browse"])
+router = APIRouter(prefix="/v1", tags=["browse"], responses=ERRORS)
 
 EntryKind = Literal[
     "centres_interet", "secteurs", "sous_secteurs", "grands_domaines", "domaines_professionnels"
 ]
-Code = Annotated[str | None, Query(max_length=10, pattern=r"^[A-Za-z0-9]+$")]
+
+
+def code(example: str) -> params.Query:
+    """An entry point value parameter."""
+    return params.Query(max_length=10, pattern=r"^[A-Za-z0-9]+$", examples=[example])
 
 
 @router.get("/parcourir/{kind}")
 async def entry_points(
     service: Service,
-    kind: Annotated[EntryKind, Path(description="Which list of entry points.")],
+    kind: Annotated[
+        EntryKind, Path(description="Which list of entry points.", examples=["grands_domaines"])
+    ],
 ) -> list[EntryPoint]:
     """The values of one entry point (centres d'intérêt, secteurs, domaines...) with counts."""
     response = await guarded(
@@ -47,14 +53,15 @@ async def entry_points(
 async def browse_metiers(
     service: Service,
     lettre: Annotated[
-        str | None, Query(pattern=r"^[A-Za-z]$", description="First letter of the title.")
+        str | None,
+        Query(pattern=r"^[A-Za-z]$", description="First letter of the title.", examples=["B"]),
     ] = None,
-    centre_interet: Code = None,
-    secteur: Code = None,
-    sous_secteur: Code = None,
-    grand_domaine: Code = None,
-    domaine_professionnel: Code = None,
-    size: Annotated[int, Query(ge=1, le=600, description="Fiches returned.")] = 100,
+    centre_interet: Annotated[str | None, code("4")] = None,
+    secteur: Annotated[str | None, code("88")] = None,
+    sous_secteur: Annotated[str | None, code("124")] = None,
+    grand_domaine: Annotated[str | None, code("D")] = None,
+    domaine_professionnel: Annotated[str | None, code("D11")] = None,
+    size: Annotated[int, Query(ge=1, le=600, description="Fiches returned.", examples=[100])] = 100,
 ) -> BrowseResponse:
     """Fiches métier, alphabetical, by first letter and/or one entry point."""
     chosen = {

@@ -3,24 +3,15 @@
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
 from mappings import ENTITIES
 from search_api.contract import ContractMismatchError, check_contract
 from search_api.deps import Es, Service
 from search_api.errors import EngineUnavailableError
-from search_api.schemas import Ready
+from search_api.schemas import ERRORS, Health, Ready
 from search_api.service import guarded
 
-router = APIRouter(tags=["health"])
-
-
-class Health(BaseModel):
-    """The API is up and its engine answers."""
-
-    status: str = Field(description="`ok` when the engine is green or yellow.")
-    engine_status: str = Field(description="Elasticsearch cluster health colour.")
-    engine_nodes: int = Field(description="Nodes in the Elasticsearch cluster.")
+router = APIRouter(tags=["health"], responses={503: ERRORS[503]})
 
 
 @router.get("/health")

@@ -10,6 +10,7 @@ from search_api.clauses import Reading
 from search_api.deps import Service
 from search_api.extraction import Extractor, Found, profile_of
 from search_api.schemas import (
+    ERRORS,
     ClauseInfo,
     CompetenceRef,
     CompetenceType,
@@ -24,7 +25,7 @@ from search_api.schemas import (
 )
 from search_api.service import guarded
 
-router = APIRouter(prefix="/v1", tags=["profile"])
+router = APIRouter(prefix="/v1", tags=["profile"], responses=ERRORS)
 
 NOT_FRENCH = "the text does not read as French: MétierScope recognises French descriptions"
 NOTHING_TO_READ = "no activity found: describe what you did, e.g. « j'ai tenu la caisse »"

@@ -7,6 +7,8 @@ from fastapi import APIRouter, Path, Query
 from search_api.deps import Service
 from search_api.errors import NotFoundError
 from search_api.schemas import (
+    ERRORS,
+    NOT_FOUND,
     CompetenceDetail,
     CompetenceRef,
     Fiche,
@@ -15,12 +17,12 @@ from search_api.schemas import (
 )
 from search_api.service import fetch_proches, macro_labels
 
-router = APIRouter(prefix="/v1", tags=["records"])
+router = APIRouter(prefix="/v1", tags=["records"], responses={**ERRORS, **NOT_FOUND})
 
 RomeCode = Annotated[
     str, Path(pattern=r"^[A-Na-n]\d{4}$", description="ROME code.", examples=["M1805"])
 ]
-OgrCode = Annotated[str, Path(pattern=r"^\d{1,9}$", description="OGR code.", examples=["100023"])]
+OgrCode = Annotated[str, Path(pattern=r"^\d{1,9}$", description="OGR code.", examples=["300303"])]
 
 
 @router.get("/metiers/{code_rome}")
@@ -45,7 +47,9 @@ async def get_competence(service: Service, code: OgrCode) -> CompetenceDetail:
 async def get_proches(
     service: Service,
     code_rome: RomeCode,
-    size: Annotated[int, Query(ge=1, le=50, description="Computed métiers wanted.")] = 10,
+    size: Annotated[
+        int, Query(ge=1, le=50, description="Computed métiers wanted.", examples=[10])
+    ] = 10,
 ) -> ProchesResponse:
     """Official mobilités, then métiers sharing the most macro-compétences, with what differs."""
     code = code_rome.upper()

@@ -2,11 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, params
 
 from search_api import queries
 from search_api.deps import Service
 from search_api.schemas import (
+    ERRORS,
     AppellationHit,
     AppellationResponse,
     AutocompleteResponse,
@@ -20,7 +21,7 @@ from search_api.schemas import (
 )
 from search_api.service import ENTITY_OF_TYPE, FACETED_ENTITIES, TYPE_OF_ENTITY, Hit
 
-router = APIRouter(prefix="/v1", tags=["search"])
+router = APIRouter(prefix="/v1", tags=["search"], responses=ERRORS)
 
 MAX_QUERY = 200  # characters: longer than any job title or compétence label
 MAX_PAGE = 20
@@ -35,9 +36,15 @@ QueryText = Annotated[
         examples=["infirmiere de nuit"],
     ),
 ]
-ModeParam = Annotated[Mode, Query(description="hybrid (default), lexical or semantic.")]
-Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description="Results per page.")]
-FacetParam = Annotated[list[str] | None, Query(description="Facet filter; repeat for OR.")]
+ModeParam = Annotated[
+    Mode, Query(description="hybrid (default), lexical or semantic.", examples=["hybrid"])
+]
+Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description="Results per page.", examples=[10])]
+
+
+def facet(example: str) -> params.Query:
+    """A multi-select facet filter parameter."""
+    return params.Query(description="Facet filter; repeat for OR.", examples=[[example]])
 
 
 def _search_hit(hit: Hit) -> SearchHit:
@@ -60,17 +67,20 @@ def _search_hit(hit: Hit) -> SearchHit:
 async def search(
     service: Service,
     q: QueryText,
-    types: Annotated[list[EntityType] | None, Query(description="Restrict to these types.")] = None,
+    types: Annotated[
+        list[EntityType] | None,
+        Query(description="Restrict to these types.", examples=[["appellation", "fiche"]]),
+    ] = None,
     mode: ModeParam = "hybrid",
-    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number.")] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number.", examples=[1])] = 1,
     size: Size = 10,
-    grand_domaine: FacetParam = None,
-    domaine_professionnel: FacetParam = None,
-    secteur: FacetParam = None,
-    centre_interet: FacetParam = None,
-    transition: FacetParam = None,
-    emploi_reglemente: FacetParam = None,
-    emploi_cadre: FacetParam = None,
+    grand_domaine: Annotated[list[str] | None, facet("D")] = None,
+    domaine_professionnel: Annotated[list[str] | None, facet("D11")] = None,
+    secteur: Annotated[list[str] | None, facet("88")] = None,
+    centre_interet: Annotated[list[str] | None, facet("4")] = None,
+    transition: Annotated[list[str] | None, facet("ecologique")] = None,
+    emploi_reglemente: Annotated[list[str] | None, facet("false")] = None,
+    emploi_cadre: Annotated[list[str] | None, facet("false")] = None,
 ) -> SearchResponse:
     """Search appellations, fiches, compétences and savoirs in one box, with facets."""
     selected = {
@@ -165,7 +175,7 @@ async def autocomplete(
         str,
         Query(min_length=1, max_length=100, description="Characters typed.", examples=["infi"]),
     ],
-    size: Annotated[int, Query(ge=1, le=20, description="Suggestions.")] = 8,
+    size: Annotated[int, Query(ge=1, le=20, description="Suggestions.", examples=[8])] = 8,
 ) -> AutocompleteResponse:
     """As-you-type suggestions of appellations, fiches and compétences."""
     hits = await service.autocomplete(q, size)
