@@ -1,0 +1,64 @@
+"""Relevance floors on the labelled dev set, over the whole export indexed by the real pipeline.
+
+The floors are the levels measured when they were last raised (`metierscope eval` prints the
+same figures): a change that makes search or extraction worse fails here. The dev ads are read
+from the shared data folder, never copied.
+"""
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from elasticsearch import Elasticsearch
+from rich.console import Console
+
+from indexer.evaluation import read_labelled, run_evaluation
+from indexer.pipeline import run_index
+from indexer.profile_eval import run_profile_evaluation
+from indexer.settings import Settings, shared_data
+from mappings import ENTITIES
+
+EVAL_DEV = shared_data("eval-dev")
+
+
+@pytest.fixture(scope="module")
+def full_index(es: Elasticsearch, es_url: str) -> Iterator[Settings]:
+    """The whole export, indexed under a test prefix (vectors come from the embedding cache)."""
+    settings = Settings(es_url=es_url, index_prefix=f"test-full-{uuid.uuid4().hex[:8]}")
+    run_index(es, settings, ENTITIES, Console(quiet=True))
+    yield settings
+    es.indices.delete(index=f"{settings.index_prefix}-*")
+
+
+@pytest.fixture(scope="module")
+def titles_report(full_index: Settings) -> dict[str, dict[str, dict[str, float]]]:
+    path = EVAL_DEV / "titles.jsonl"
+    assert path.is_file(), f"the dev set is missing at {path}"
+    return run_evaluation(full_index.es_url, full_index.index_prefix, full_index.embedder, path)
+
+
+def test_hybrid_title_search_floors(titles_report):
+    hybrid = titles_report["hybrid"]
+    assert hybrid["all"]["n"] == len(read_labelled(EVAL_DEV / "titles.jsonl"))
+    assert hybrid["all"]["rome@1"] >= 0.70
+    assert hybrid["all"]["rome@5"] >= 0.84
+    assert hybrid["all"]["appellation@1"] >= 0.55
+    assert hybrid["non-trivial"]["rome@1"] >= 0.57
+    assert hybrid["non-trivial"]["rome@5"] >= 0.77
+
+
+def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):
+    baseline = titles_report["bm25 baseline"]["all"]
+    for mode in ("lexical", "semantic", "hybrid"):
+        assert titles_report[mode]["all"]["mrr"] >= baseline["mrr"], mode
+    assert titles_report["hybrid"]["all"]["mrr"] > baseline["mrr"]
+
+
+def test_extraction_and_match_floors(full_index):
+    path = EVAL_DEV / "competences.jsonl"
+    report = run_profile_evaluation(
+        full_index.es_url, full_index.index_prefix, full_index.embedder, path
+    )
+    assert report["compétences"]["recall@10"] >= 0.16
+    assert report["macro-compétences"]["recall@10"] >= 0.40
+    assert report["metiers/match"]["rome@5"] >= 0.43
