@@ -27,7 +27,8 @@ def full_index(es: Elasticsearch, es_url: str) -> Iterator[Settings]:
     settings = Settings(es_url=es_url, index_prefix=f"test-full-{uuid.uuid4().hex[:8]}")
     run_index(es, settings, ENTITIES, Console(quiet=True))
     yield settings
-    es.indices.delete(index=f"{settings.index_prefix}-*")
+    for name in es.indices.get(index=f"{settings.index_prefix}-*").body:
+        es.indices.delete(index=name)
 
 
 @pytest.fixture(scope="module")
