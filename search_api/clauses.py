@@ -90,6 +90,8 @@ def _clause(doc: Doc, tokens: list[Token]) -> Clause | None:
         for t in kept
         if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in LIGHT_VERBS
     ]
+    if all(t.pos_ == "PROPN" for t in content):
+        content = []  # names alone (a town, a shop, a brand) are no activity
     return Clause(
         start=start,
         end=end,

@@ -183,7 +183,9 @@ class Extractor:
         First pass: every compétence and savoir, per clause. Second pass: only those of the
         fiches the text most likely describes, which finds what a text implies in a métier's
         own words ("tenu la caisse" -> "Procéder à l'encaissement")."""
-        active = [c for c in clauses if not c.negated and c.lemmas]
+        # One search per distinct activity: repeated bullet lines add nothing but cost.
+        unique = {c.lemmas: c for c in reversed(clauses) if not c.negated and c.lemmas}
+        active = sorted(unique.values(), key=lambda c: c.start)
         if not active:
             return []
         affirmative = affirmative_text(text, clauses)
