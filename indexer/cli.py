@@ -18,13 +18,13 @@ from indexer.bench import EXTRACT_CHARS, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.evaluation import read_labelled, run_evaluation
-from indexer.pipeline import IndexCountError, run_index
+from indexer.pipeline import IndexCountError, run_index, run_territoires
 from indexer.profile_eval import read_ads, run_profile_evaluation
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
 from indexer.settings import Settings, shared_data
-from mappings import ENTITIES
+from mappings import ENTITIES, TERRITOIRES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
 engine_app = typer.Typer(help="The embedded Elasticsearch engine.", no_args_is_help=True)
@@ -166,13 +166,19 @@ def index(
         list[str] | None, typer.Option(help="Rebuild only these entities (repeatable).")
     ] = None,
 ) -> None:
-    """Index the ROME 4.0 export: one new index per entity, all aliases swapped at once."""
+    """Index the ROME 4.0 export (one new index per entity, all aliases swapped at once) and
+    the territories; `--only territoires` or `--only <entity>` rebuilds just those."""
     settings = Settings()
     console = Console()
     es = Elasticsearch(settings.es_url, request_timeout=120)
     started = time.monotonic()
+    wanted = only or [*ENTITIES, TERRITOIRES]
     try:
-        run_index(es, settings, only or list(ENTITIES), console)
+        rome = [e for e in wanted if e != TERRITOIRES]
+        if rome:
+            run_index(es, settings, rome, console)
+        if TERRITOIRES in wanted:
+            run_territoires(es, settings, console)
     except INDEX_ERRORS as e:
         raise _fail(e) from e
     finally:

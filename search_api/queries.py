@@ -302,3 +302,39 @@ def browse_query(letter: str | None, selected: dict[str, str]) -> dict[str, Any]
     for kind, value in selected.items():
         clauses.append({"term": {BROWSE[kind][0]: value}})
     return {"bool": {"filter": clauses}}
+
+
+# Territories: régions before départements before communes at equal match (people look for the
+# larger area first; "Ardèche" the département, not a street-sized commune of that name).
+TERRITOIRE_TYPE_BOOST = {"region": 3.0, "departement": 2.0, "commune": 1.0}
+TERRITOIRE_LABELS = ("libelle.prefix", "formes.prefix")
+
+
+def territoire_query(q: str, types: tuple[str, ...]) -> dict[str, Any]:
+    """As-you-type territory search: every word a prefix of the name (accents, hyphens and
+    "St"/"Saint" folded), exact names first, postcodes and INSEE codes as typed."""
+    typed = q.strip()
+    matching: list[dict[str, Any]] = [
+        {
+            "multi_match": {
+                "query": typed,
+                "fields": list(TERRITOIRE_LABELS),
+                "type": "cross_fields",
+                "operator": "and",
+            }
+        },
+        {"match": {EXACT_FIELD: {"query": typed, "boost": EXACT_BOOST}}},
+        {"match": {"formes.exact": {"query": typed, "boost": EXACT_BOOST}}},
+        {"term": {"codes_postaux": {"value": typed, "boost": EXACT_BOOST}}},
+        {"term": {"code": {"value": typed.upper(), "boost": EXACT_BOOST}}},
+    ]
+    return {
+        "bool": {
+            "must": [{"bool": {"should": matching, "minimum_should_match": 1}}],
+            "should": [
+                {"term": {"type": {"value": kind, "boost": boost}}}
+                for kind, boost in TERRITOIRE_TYPE_BOOST.items()
+            ],
+            "filter": [{"terms": {"type": list(types)}}],
+        }
+    }

@@ -4,7 +4,7 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from fastapi import APIRouter
 
-from mappings import ENTITIES
+from mappings import ENTITIES, TERRITOIRES
 from search_api.contract import ContractMismatchError, check_contract
 from search_api.deps import Es, Service
 from search_api.errors import EngineUnavailableError
@@ -35,7 +35,7 @@ async def get_ready(service: Service) -> Ready:
     except ContractMismatchError as e:
         raise EngineUnavailableError(str(e)) from e
     counts = {}
-    for entity in ENTITIES:
+    for entity in (*ENTITIES, TERRITOIRES):
         response = await guarded(service.es.count(index=service.alias(entity)))
         counts[entity] = int(response["count"])
     return Ready(status="ready", indices=counts, embedding=service.encoder.contract.model_dump())

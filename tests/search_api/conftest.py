@@ -60,6 +60,7 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
                 )
             )
     swap_aliases(es, built)
+    pipeline.run_territoires(es, settings, Console(quiet=True))
     yield prefix
     for name in es.indices.get(index=f"{prefix}-*").body:
         es.indices.delete(index=name)
