@@ -3,6 +3,7 @@
 import asyncio
 import json
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,14 @@ from indexer.bench import EXTRACT_CHARS, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.evaluation import read_labelled, run_evaluation
-from indexer.pipeline import IndexCountError, run_index, run_territoires
+from indexer.offres import OffersReport
+from indexer.pipeline import (
+    IndexCountError,
+    expire_offres,
+    ingest_offres,
+    run_index,
+    run_territoires,
+)
 from indexer.profile_eval import read_ads, run_profile_evaluation
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
@@ -160,14 +168,24 @@ def download(
     typer.echo(f"{len(files)} CSV files unpacked into {target}")
 
 
-@app.command()
+index_app = typer.Typer(
+    help="Index the ROME export and the territories; `offres` loads job offers.",
+    invoke_without_command=True,
+)
+app.add_typer(index_app, name="index")
+
+
+@index_app.callback()
 def index(
+    ctx: typer.Context,
     only: Annotated[
         list[str] | None, typer.Option(help="Rebuild only these entities (repeatable).")
     ] = None,
 ) -> None:
     """Index the ROME 4.0 export (one new index per entity, all aliases swapped at once) and
     the territories; `--only territoires` or `--only <entity>` rebuilds just those."""
+    if ctx.invoked_subcommand is not None:
+        return
     settings = Settings()
     console = Console()
     es = Elasticsearch(settings.es_url, request_timeout=120)
@@ -184,6 +202,52 @@ def index(
     finally:
         es.close()
     console.print(f"indexed in {time.monotonic() - started:.1f}s")
+
+
+@index_app.command("offres")
+def index_offres(
+    file: Annotated[
+        Path | None,
+        typer.Option(help="Offers as JSON lines or API search pages (Offres d'emploi v2)."),
+    ] = None,
+    vectors: Annotated[bool, typer.Option(help="Embed offer titles for semantic search.")] = True,
+    expire_before: Annotated[
+        datetime | None, typer.Option(help="Then delete offers not updated since this date.")
+    ] = None,
+) -> None:
+    """Load job offers by id (loading twice changes nothing) and remove expired ones."""
+    settings = Settings()
+    console = Console()
+    es = Elasticsearch(settings.es_url, request_timeout=120)
+    started = time.monotonic()
+    try:
+        if file is not None:
+            report = ingest_offres(es, settings, file, console, vectors=vectors)
+            console.print(offers_table(report))
+            for error in report.errors[:20]:
+                console.print(f"[yellow]rejected[/] {error}")
+        if expire_before is not None:
+            deleted = expire_offres(es, settings, expire_before)
+            console.print(f"{deleted} offer(s) not updated since {expire_before:%Y-%m-%d} removed")
+    except (*INDEX_ERRORS, OSError) as e:
+        raise _fail(e) from e
+    finally:
+        es.close()
+    console.print(f"done in {time.monotonic() - started:.1f}s")
+
+
+def offers_table(report: OffersReport) -> Table:
+    """Offers read, rejected and resolved to a territory, a fiche, an appellation, a salary."""
+    table = Table(title=f"{report.read:,} offer(s) read, {len(report.errors):,} rejected")
+    table.add_column("resolved to")
+    table.add_column("offers", justify="right")
+    for method, count in sorted(report.territory.items()):
+        table.add_row(f"territory ({method})", f"{count:,}")
+    for outcome, count in sorted(report.fiche.items()):
+        table.add_row(f"fiche ({outcome})", f"{count:,}")
+    table.add_row("appellation (label matched)", f"{report.appellation:,}")
+    table.add_row("monthly salary (parsed)", f"{report.salary:,}")
+    return table
 
 
 @app.command("eval")

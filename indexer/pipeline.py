@@ -1,8 +1,10 @@
 """`metierscope index`: read the export, embed, and reindex each entity behind its alias."""
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,12 +23,23 @@ from rich.table import Table
 from rich.text import Text
 
 from embeddings import Embedder, load_embedder
+from indexer.offres import OfferResolver, OffersReport, read_offers
+from indexer.offres import documents as offer_documents
 from indexer.referential import documents
 from indexer.referential.load import Referential, load_referential
-from indexer.reindex import Document, ReindexResult, build_index, discard, swap_aliases
+from indexer.reindex import (
+    Document,
+    ReindexResult,
+    build_index,
+    bulk_documents,
+    discard,
+    new_stamp,
+    physical_name,
+    swap_aliases,
+)
 from indexer.settings import Settings
 from indexer.territoires import load_territoires, territoire_docs
-from mappings import ENTITIES, TERRITOIRES, index_body
+from mappings import ENTITIES, OFFRES, TERRITOIRES, index_body
 
 VECTOR_DECIMALS = 6
 # Texts embedded per call: large enough to amortise the call, small enough for steady progress.
@@ -281,3 +294,76 @@ def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> 
     swap_aliases(es, [result])
     console.print(summary_table([report]))
     return report
+
+
+def offres_index(es: Elasticsearch, settings: Settings, dims: int, meta: dict[str, Any]) -> str:
+    """The alias of the lasting offers index, created (with its first index) if missing."""
+    alias = alias_for(settings.index_prefix, OFFRES)
+    if not es.indices.exists_alias(name=alias):
+        body = index_body(OFFRES, dims=dims, meta=meta)
+        es.indices.create(
+            index=physical_name(alias, new_stamp()),
+            **body,
+            aliases={alias: {"is_write_index": True}},
+        )
+    return alias
+
+
+def ingest_offres(
+    es: Elasticsearch, settings: Settings, path: Path, console: Console, *, vectors: bool = True
+) -> OffersReport:
+    """Load a file of offers into the offers index, by id: loading it twice changes nothing."""
+    es.cluster.health()
+    territoires = load_territoires(settings.territoires_dir)
+    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
+    resolver = OfferResolver(territoires, ref)
+    report = OffersReport()
+    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
+    meta = {"entity": OFFRES, "embedding": embedder.contract.model_dump()}
+    alias = offres_index(es, settings, embedder.contract.dims, meta)
+    sources = offer_documents(read_offers(path, report), resolver, report)
+    plan = EntityPlan(OFFRES, "id", lambda d: str(d["intitule"]))
+    with progress_bar(console) as progress:
+        task = progress.add_task(f"bulk {OFFRES}", total=None)
+        docs: Iterable[Document]
+        if vectors:
+            docs = _with_vectors_stream(sources, plan, embedder)
+        else:
+            docs = (Document(id=d["id"], source=d) for d in sources)
+        bulk_documents(es, alias, docs, lambda n: progress.advance(task, n))
+    es.indices.refresh(index=alias)
+    return report
+
+
+def _with_vectors_stream(
+    sources: Iterable[dict[str, Any]], plan: EntityPlan, embedder: Embedder
+) -> Iterator[Document]:
+    batch: list[dict[str, Any]] = []
+    for doc in sources:
+        batch.append(doc)
+        if len(batch) == EMBED_BATCH:
+            yield from _with_vectors(batch, plan, embedder, lambda _: None)
+            batch = []
+    yield from _with_vectors(batch, plan, embedder, lambda _: None)
+
+
+def expire_offres(es: Elasticsearch, settings: Settings, before: datetime) -> int:
+    """Delete offers last updated (or, failing that, created) before a date; how many."""
+    alias = alias_for(settings.index_prefix, OFFRES)
+    stamp = before.isoformat()
+    older = {
+        "bool": {
+            "should": [
+                {"range": {"date_actualisation": {"lt": stamp}}},
+                {
+                    "bool": {
+                        "must_not": [{"exists": {"field": "date_actualisation"}}],
+                        "filter": [{"range": {"date_creation": {"lt": stamp}}}],
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    response = es.delete_by_query(index=alias, query=older, refresh=True, conflicts="proceed")
+    return int(response["deleted"])

@@ -91,9 +91,11 @@ def _actions(index: str, docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
         yield {"_op_type": "index", "_index": index, "_id": doc.id, "_source": doc.source}
 
 
-def _bulk(
+def bulk_documents(
     es: Elasticsearch, index: str, docs: Iterable[Document], progress: Callable[[int], None]
 ) -> int:
+    """Index documents by id (a second load replaces, never duplicates); bulk requests
+    rejected with 429 are retried with back-off; any failed document raises."""
     sent = 0
     failures: dict[str, list[str]] = {}
     for ok, item in streaming_bulk(
@@ -145,7 +147,7 @@ def build_index(
     }
     es.indices.create(index=index, settings=settings, mappings=body["mappings"])
     try:
-        sent = _bulk(es, index, docs, progress)
+        sent = bulk_documents(es, index, docs, progress)
         refresh = body.get("settings", {}).get("refresh_interval", "1s")
         es.indices.put_settings(
             index=index, settings={"number_of_replicas": replicas, "refresh_interval": refresh}

@@ -17,6 +17,8 @@ ENTITIES = ("appellations", "fiches", "competences", "savoirs", "contextes")
 """The ROME indices, embedded with the query encoder's model."""
 TERRITOIRES = "territoires"
 """French territories: no vectors, read from INSEE and La Poste files, not the ROME export."""
+OFFRES = "offres"
+"""Job offers: loaded incrementally by id into one lasting index, not rebuilt."""
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -36,7 +38,7 @@ def _expand(node: object, templates: dict[str, Any], dims: int) -> object:
 
 def index_body(entity: str, *, dims: int, meta: dict[str, Any]) -> dict[str, Any]:
     """The create-index body (settings with analysis, mappings with `_meta`) of an entity."""
-    if entity not in (*ENTITIES, TERRITOIRES):
+    if entity not in (*ENTITIES, TERRITOIRES, OFFRES):
         raise ValueError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     templates = _load("fields")
     body = _expand(_load(entity), templates, dims)
