@@ -14,7 +14,7 @@ from search_api.contract import ContractMismatchError, check_contract
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
 from search_api.extraction import Extractor
-from search_api.routes import browse, health, profile, records, search, territoires
+from search_api.routes import browse, health, offres, profile, records, search, territoires
 from search_api.service import SearchService
 from search_api.settings import ApiSettings
 
@@ -58,4 +58,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.include_router(browse.router)
     app.include_router(profile.router)
     app.include_router(territoires.router)
+    app.include_router(offres.router)
     return app

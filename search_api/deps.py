@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from elasticsearch import AsyncElasticsearch
-from fastapi import Depends, Request
+from fastapi import Depends, Request, params
 
 from search_api.service import SearchService
 
@@ -20,3 +20,8 @@ def _service(request: Request) -> SearchService:
 
 Es = Annotated[AsyncElasticsearch, Depends(_es)]
 Service = Annotated[SearchService, Depends(_service)]
+
+
+def facet(example: str) -> params.Query:
+    """A multi-select facet filter query parameter, documented with one example value."""
+    return params.Query(description="Facet filter; repeat for OR.", examples=[[example]])

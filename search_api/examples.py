@@ -341,3 +341,30 @@ TERRITOIRE_LIST: Example = {
         }
     ],
 }
+
+OFFRE: Example = {
+    "id": "193FKBM",
+    "intitule": "Vendeur / Vendeuse en prêt-à-porter",
+    "date_creation": "2025-05-31T14:14:44.737000+00:00",
+    "type_contrat": "CDI",
+    "commune": {"code": "07229", "libelle": "Saint-Didier-sous-Aubenas"},
+    "departement": {"code": "07", "libelle": "Ardèche"},
+    "region": {"code": "84", "libelle": "Auvergne-Rhône-Alpes"},
+    "fiche": {"code": "D1214", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
+    "parent": {"code": "D1214", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
+    "appellation": {"code": "20613", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
+    "salaire": {"min": 1801.84, "max": 1801.84, "periode": "horaire"},
+    "score": 0.0328,
+    "highlight": "<em>Vendeur</em> / Vendeuse en prêt-à-porter",
+}
+
+OFFRES: Example = {
+    "query": "vendeur",
+    "mode": "hybrid",
+    "total": 12,
+    "results": [OFFRE],
+    "facets": {
+        "departement": [{"value": "07", "label": "Ardèche", "count": 12, "selected": True}],
+        "publiee_depuis": [{"value": "7", "label": "7", "count": 3, "selected": False}],
+    },
+}

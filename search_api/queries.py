@@ -51,22 +51,26 @@ FACET_SIZE = 50  # enough for every grand domaine, secteur and centre d'intérê
 
 @dataclass(frozen=True)
 class Filters:
-    """Facet selections: several values of one facet are OR-ed, facets are AND-ed."""
+    """Facet selections: several values of one facet are OR-ed, facets are AND-ed.
+
+    `facets` maps each facet to its (value field, label field); the search box's by default."""
 
     selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facets: dict[str, tuple[str, str | None]] = field(default_factory=lambda: FACETS)
+    extra: tuple[dict[str, Any], ...] = ()  # filters that are not facets (dates, ...)
 
     def clauses(self, *, skip: str | None = None) -> list[dict[str, Any]]:
-        """Filter clauses for every selected facet except `skip`."""
-        out = []
+        """Filter clauses for every selected facet except `skip`, and the extra filters."""
+        out = list(self.extra)
         for name, values in sorted(self.selected.items()):
             if name != skip and values:
-                out.append({"terms": {FACETS[name][0]: list(values)}})
+                out.append({"terms": {self.facets[name][0]: list(values)}})
         return out
 
     @property
     def active(self) -> bool:
-        """True if any facet value is selected."""
-        return any(self.selected.values())
+        """True if any facet value or extra filter is selected."""
+        return bool(self.extra) or any(self.selected.values())
 
 
 # Gender markers of French job ads ("H/F", "(F/H)", "H/F/X") say nothing about the job.
@@ -172,15 +176,17 @@ def knn_clause(vector: list[float], k: int, filters: Filters) -> dict[str, Any]:
     return clause
 
 
-def facet_aggs(filters: Filters) -> dict[str, Any]:
+def facet_aggs(filters: Filters, *, by_type: bool = True) -> dict[str, Any]:
     """One aggregation per facet, filtered by every selection but its own (multi-select)."""
     aggs: dict[str, Any] = {}
-    for name, (value_field, label_field) in FACETS.items():
+    for name, (value_field, label_field) in filters.facets.items():
         terms: dict[str, Any] = {"terms": {"field": value_field, "size": FACET_SIZE}}
         if label_field:
             terms["aggs"] = {"label": {"terms": {"field": label_field, "size": 1}}}
         others = filters.clauses(skip=name)
         aggs[name] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+    if not by_type:
+        return aggs
     aggs["type"] = {
         "filter": {"bool": {"filter": filters.clauses()}},
         "aggs": {"values": {"terms": {"field": "_index", "size": 20}}},
@@ -337,4 +343,61 @@ def territoire_query(q: str, types: tuple[str, ...]) -> dict[str, Any]:
             ],
             "filter": [{"terms": {"type": list(types)}}],
         }
+    }
+
+
+# Job offers: facets of /v1/offres/search (fiches emploi roll up to their fiche métier).
+OFFER_FACETS: dict[str, tuple[str, str | None]] = {
+    "region": ("region.code", "region.libelle.raw"),
+    "departement": ("departement.code", "departement.libelle.raw"),
+    "commune": ("commune.code", "commune.libelle.raw"),
+    "code_rome": ("parent.code", "parent.libelle.raw"),
+    "type_contrat": ("type_contrat", "type_contrat_libelle"),
+    "secteur": ("secteur.code", "secteur.libelle.raw"),
+}
+PUBLISHED_WITHIN_DAYS = (1, 3, 7, 14, 31)  # the France Travail "publiée depuis" choices
+
+
+def published_within(days: int) -> dict[str, Any]:
+    """Offers created in the last `days` days."""
+    return {"range": {"date_creation": {"gte": f"now-{days}d/d"}}}
+
+
+def offer_query(q: str) -> dict[str, Any]:
+    """Offer titles first (exact, phrase, all words, prefixes), then most words of the title,
+    the matched appellation and, weakly, the description."""
+    return {
+        "bool": {
+            "should": [
+                {"match": {"intitule.exact": {"query": q, "boost": EXACT_BOOST}}},
+                {"match_phrase": {"intitule": {"query": q, "boost": PHRASE_BOOST}}},
+                {"match": {"intitule": {"query": q, "operator": "and", "boost": STEMMED_BOOST}}},
+                {
+                    "match": {
+                        "intitule.prefix": {"query": q, "operator": "and", "boost": PREFIX_BOOST}
+                    }
+                },
+                {"match": {"intitule": {"query": q, "minimum_should_match": MOST_WORDS}}},
+                {"match": {"appellation.libelle": {"query": q, "operator": "and"}}},
+                {
+                    "match": {
+                        "description": {
+                            "query": q,
+                            "minimum_should_match": MOST_WORDS,
+                            "boost": ANY_WORD_BOOST,
+                        }
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def published_aggs(filters: Filters) -> dict[str, Any]:
+    """Offers per "published within" choice, under every other selection."""
+    ranges = [{"key": str(d), "from": f"now-{d}d/d"} for d in PUBLISHED_WITHIN_DAYS]
+    return {
+        "filter": {"bool": {"filter": Filters(filters.selected, filters.facets).clauses()}},
+        "aggs": {"values": {"date_range": {"field": "date_creation", "ranges": ranges}}},
     }

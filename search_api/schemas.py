@@ -428,3 +428,37 @@ class TerritoireList(BaseModel):
 
     total: int = Field(description="Territories under it.")
     territoires: list[Territoire] = Field(description="Alphabetical.")
+
+
+class OffreHit(BaseModel):
+    """A job offer found, with its resolved territory and fiche."""
+
+    model_config = example(examples.OFFRE)
+
+    id: str = Field(description="France Travail offer id.")
+    intitule: str = Field(description="Title as published.")
+    date_creation: str | None = Field(default=None, description="Publication date.")
+    type_contrat: str | None = Field(default=None, description="CDI, CDD, MIS, SAI...")
+    commune: CodeLabel | None = Field(default=None, description="Resolved commune.")
+    departement: CodeLabel | None = Field(default=None, description="Resolved département.")
+    region: CodeLabel | None = Field(default=None, description="Resolved région.")
+    fiche: CodeLabel | None = Field(default=None, description="Its ROME fiche.")
+    parent: CodeLabel | None = Field(default=None, description="The fiche métier above it.")
+    appellation: CodeLabel | None = Field(default=None, description="Matched appellation.")
+    salaire: dict[str, Any] | None = Field(
+        default=None, description="Monthly gross range in euros (min, max, periode published)."
+    )
+    score: float = Field(description="Relevance (0 when listing by date).")
+    highlight: str | None = Field(default=None, description="Title with matched words.")
+
+
+class OffresResponse(BaseModel):
+    """Job offers matching a query and filters, with multi-select facets."""
+
+    model_config = example(examples.OFFRES)
+
+    query: str = Field(description="The query as received (empty: newest first).")
+    mode: Mode = Field(description="Retrieval mode used.")
+    total: int = Field(description="Offers matching.")
+    results: list[OffreHit] = Field(description="The requested page.")
+    facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")

@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, params
+from fastapi import APIRouter, Query
 
 from search_api import queries
-from search_api.deps import Service
+from search_api.deps import Service, facet
 from search_api.schemas import (
     ERRORS,
     AppellationHit,
@@ -40,11 +40,6 @@ ModeParam = Annotated[
     Mode, Query(description="hybrid (default), lexical or semantic.", examples=["hybrid"])
 ]
 Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description="Results per page.", examples=[10])]
-
-
-def facet(example: str) -> params.Query:
-    """A multi-select facet filter parameter."""
-    return params.Query(description="Facet filter; repeat for OR.", examples=[[example]])
 
 
 def _search_hit(hit: Hit) -> SearchHit:
