@@ -14,7 +14,16 @@ from search_api.contract import ContractMismatchError, check_contract
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
 from search_api.extraction import Extractor
-from search_api.routes import browse, health, offres, profile, records, search, territoires
+from search_api.routes import (
+    browse,
+    health,
+    marche,
+    offres,
+    profile,
+    records,
+    search,
+    territoires,
+)
 from search_api.service import SearchService
 from search_api.settings import ApiSettings
 
@@ -59,4 +68,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.include_router(profile.router)
     app.include_router(territoires.router)
     app.include_router(offres.router)
+    app.include_router(marche.router)
     return app

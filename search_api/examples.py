@@ -368,3 +368,19 @@ OFFRES: Example = {
         "publiee_depuis": [{"value": "7", "label": "7", "count": 3, "selected": False}],
     },
 }
+
+MARKET_FIGURES: Example = {
+    "offres": 42,
+    "contrats": [{"value": "CDI", "label": "CDI", "count": 30, "selected": False}],
+    "salaire_mensuel": {"p25": 1801.84, "p50": 1900.0, "p75": 2050.0, "offres": 25},
+    "secteurs": [{"value": "47", "label": "Commerce de détail", "count": 20, "selected": False}],
+    "semaines": [{"semaine": "2025-05-26", "offres": 4}],
+}
+
+MARCHE: Example = {
+    "code_rome": "D1106",
+    "libelle": "Vendeur / Vendeuse en épicerie",
+    "territoire": {"type": "departement", "code": "07", "libelle": "Ardèche"},
+    "local": MARKET_FIGURES,
+    "national": MARKET_FIGURES,
+}

@@ -401,3 +401,60 @@ def published_aggs(filters: Filters) -> dict[str, Any]:
         "filter": {"bool": {"filter": Filters(filters.selected, filters.facets).clauses()}},
         "aggs": {"values": {"date_range": {"field": "date_creation", "ranges": ranges}}},
     }
+
+
+MARKET_WEEKS = 12  # weekly trend window
+MARKET_SECTEURS = 5
+# Monthly salary of an offer: the middle of its published range.
+SALARY_MIDPOINT = (
+    "if (doc['salaire.min'].size() == 0) { return null; } "
+    "return (doc['salaire.min'].value + doc['salaire.max'].value) / 2;"
+)
+
+
+def market_aggs() -> dict[str, Any]:
+    """Offers of a fiche: count, contracts, salary quartiles, top secteurs, weekly trend."""
+    return {
+        "contrats": {
+            "terms": {"field": "type_contrat", "size": 20},
+            "aggs": {"label": {"terms": {"field": "type_contrat_libelle", "size": 1}}},
+        },
+        "salaires": {
+            "percentiles": {"script": {"source": SALARY_MIDPOINT}, "percents": [25, 50, 75]}
+        },
+        "avec_salaire": {"filter": {"exists": {"field": "salaire.min"}}},
+        "secteurs": {
+            "terms": {"field": "secteur.code", "size": MARKET_SECTEURS},
+            "aggs": {"label": {"terms": {"field": "secteur.libelle.raw", "size": 1}}},
+        },
+        "semaines": {
+            "filter": {"range": {"date_creation": {"gte": f"now-{MARKET_WEEKS}w/w"}}},
+            "aggs": {
+                "values": {
+                    "date_histogram": {
+                        "field": "date_creation",
+                        "calendar_interval": "week",
+                        "min_doc_count": 0,
+                        "extended_bounds": {"min": f"now-{MARKET_WEEKS}w/w", "max": "now/w"},
+                    }
+                }
+            },
+        },
+    }
+
+
+def market_body(code_rome: str, territory: dict[str, Any] | None) -> dict[str, Any]:
+    """One request: the fiche's offers nationally and, if asked, in one territory."""
+    fiche = {
+        "bool": {
+            "should": [
+                {"term": {"fiche.code": code_rome}},
+                {"term": {"parent.code": code_rome}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    aggs: dict[str, Any] = {"national": {"filter": {"match_all": {}}, "aggs": market_aggs()}}
+    if territory is not None:
+        aggs["territoire"] = {"filter": territory, "aggs": market_aggs()}
+    return {"query": fiche, "size": 0, "aggs": aggs, "track_total_hits": True}

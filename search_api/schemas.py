@@ -462,3 +462,45 @@ class OffresResponse(BaseModel):
     total: int = Field(description="Offers matching.")
     results: list[OffreHit] = Field(description="The requested page.")
     facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")
+
+
+class SalaryQuartiles(BaseModel):
+    """Quartiles of the monthly salary (middle of each published range), euros gross."""
+
+    p25: float | None = Field(description="First quartile.")
+    p50: float | None = Field(description="Median.")
+    p75: float | None = Field(description="Third quartile.")
+    offres: int = Field(description="Offers with a parsed salary.")
+
+
+class WeekCount(BaseModel):
+    """Offers published in one week."""
+
+    semaine: str = Field(description="Monday of the week (YYYY-MM-DD).")
+    offres: int = Field(description="Offers created that week.")
+
+
+class MarketFigures(BaseModel):
+    """Labour-market figures of a fiche over a set of offers."""
+
+    model_config = example(examples.MARKET_FIGURES)
+
+    offres: int = Field(description="Offers.")
+    contrats: list[FacetValue] = Field(description="Offers per contract type.")
+    salaire_mensuel: SalaryQuartiles = Field(description="Monthly salary quartiles.")
+    secteurs: list[FacetValue] = Field(description="Top secteurs d'activité (NAF division).")
+    semaines: list[WeekCount] = Field(description="Weekly trend, last 12 weeks.")
+
+
+class MarcheResponse(BaseModel):
+    """A fiche's job market in a territory, next to the national figures."""
+
+    model_config = example(examples.MARCHE)
+
+    code_rome: str = Field(description="The fiche.")
+    libelle: str = Field(description="Its title.")
+    territoire: dict[str, str] | None = Field(
+        description="The territory asked (type, code, libelle)."
+    )
+    local: MarketFigures | None = Field(description="Figures in the territory, if one was asked.")
+    national: MarketFigures = Field(description="The same figures for all of France.")

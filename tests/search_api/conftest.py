@@ -4,6 +4,7 @@ The documents come from the real export through the real builders, embedder and 
 only the set of fiches is cut down so the suite stays fast.
 """
 
+import json
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -21,7 +22,9 @@ from indexer.reindex import swap_aliases
 from indexer.settings import Settings
 from search_api.app import create_app
 from search_api.settings import ApiSettings
+from tests.support.offers import offer
 
+OFFERS = 40  # generated job offers (tests/support/offers.py)
 # Fiches métier (and their fiches emploi) the API tests search in.
 FICHES = ("M1805", "J1506", "J1501", "D1102", "D1505", "D1106", "M1503", "K2111", "G1602", "N4101")
 
@@ -61,6 +64,9 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
             )
     swap_aliases(es, built)
     pipeline.run_territoires(es, settings, Console(quiet=True))
+    offers = tmp_path_factory.mktemp("offers") / "offers.jsonl"
+    offers.write_text("\n".join(json.dumps(offer(n)) for n in range(OFFERS)), encoding="utf-8")
+    pipeline.ingest_offres(es, settings, offers, Console(quiet=True))
     yield prefix
     for name in es.indices.get(index=f"{prefix}-*").body:
         es.indices.delete(index=name)

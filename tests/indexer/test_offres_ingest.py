@@ -1,0 +1,53 @@
+"""Offer ingestion into the real engine: idempotent by id, expired offers removable."""
+
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+from rich.console import Console
+
+from indexer.pipeline import expire_offres, ingest_offres
+from indexer.settings import Settings
+from tests.support.offers import offer
+
+
+@pytest.fixture
+def settings(es: Elasticsearch, es_url: str) -> Iterator[Settings]:
+    settings = Settings(es_url=es_url, index_prefix=f"test-offres-{uuid.uuid4().hex[:8]}")
+    yield settings
+    for name in es.indices.get(index=f"{settings.index_prefix}-*").body:
+        es.indices.delete(index=name)
+
+
+def write(path: Path, numbers: range) -> Path:
+    path.write_text("\n".join(json.dumps(offer(n)) for n in numbers), encoding="utf-8")
+    return path
+
+
+def test_loading_twice_changes_nothing_and_updates_replace(es, settings, tmp_path):
+    alias = f"{settings.index_prefix}-offres"
+    first = ingest_offres(es, settings, write(tmp_path / "a.jsonl", range(20)), Console(quiet=True))
+    assert first.read == 20
+    assert es.count(index=alias)["count"] == 20
+    ingest_offres(es, settings, write(tmp_path / "b.jsonl", range(10, 30)), Console(quiet=True))
+    assert es.count(index=alias)["count"] == 30
+    stored = es.get(index=alias, id="T000012")["_source"]
+    assert stored["source"]["id"] == "T000012"
+    assert stored["vector"]
+
+
+def test_expired_offers_are_removed(es, settings, tmp_path):
+    alias = f"{settings.index_prefix}-offres"
+    ingest_offres(
+        es, settings, write(tmp_path / "a.jsonl", range(12)), Console(quiet=True), vectors=False
+    )
+    dates = [offer(n)["dateActualisation"] for n in range(12)]
+    cutoff = datetime.now(UTC) - timedelta(days=30)
+    older = sum(datetime.fromisoformat(d.replace("Z", "+00:00")) < cutoff for d in dates)
+    assert 0 < older < 12
+    assert expire_offres(es, settings, cutoff) == older
+    assert es.count(index=alias)["count"] == 12 - older
