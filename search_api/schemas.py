@@ -39,6 +39,9 @@ class SearchHit(BaseModel):
     classification: str | None = Field(
         default=None, description="Appellation: PRINCIPALE or SYNONYME."
     )
+    offres: int | None = Field(
+        default=None, description="With region/departement: job offers of its fiche there."
+    )
 
 
 class SearchResponse(BaseModel):

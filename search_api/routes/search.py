@@ -20,6 +20,7 @@ from search_api.schemas import (
     Suggestion,
 )
 from search_api.service import ENTITY_OF_TYPE, FACETED_ENTITIES, TYPE_OF_ENTITY, Hit
+from search_api.territory import fiche_clause, offer_counts, territory_facets
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=ERRORS)
 
@@ -76,8 +77,14 @@ async def search(
     transition: Annotated[list[str] | None, facet("ecologique")] = None,
     emploi_reglemente: Annotated[list[str] | None, facet("false")] = None,
     emploi_cadre: Annotated[list[str] | None, facet("false")] = None,
+    region: Annotated[list[str] | None, facet("84")] = None,
+    departement: Annotated[list[str] | None, facet("07")] = None,
 ) -> SearchResponse:
-    """Search appellations, fiches, compétences and savoirs in one box, with facets."""
+    """Search appellations, fiches, compétences and savoirs in one box, with facets.
+
+    `region` / `departement` keep the appellations and fiches with job offers there, each
+    with its offer count; the région and département facets count the offers of the fiches
+    found (the first results, up to the page asked)."""
     selected = {
         "grand_domaine": grand_domaine,
         "domaine_professionnel": domaine_professionnel,
@@ -87,21 +94,33 @@ async def search(
         "emploi_reglemente": emploi_reglemente,
         "emploi_cadre": emploi_cadre,
     }
-    filters = queries.Filters({k: tuple(v) for k, v in selected.items() if v})
+    territory = {
+        k: tuple(v) for k, v in {"region": region, "departement": departement}.items() if v
+    }
+    counts = await offer_counts(service, territory) if territory else None
+    extra = (fiche_clause(sorted(counts)),) if counts is not None else ()
+    filters = queries.Filters({k: tuple(v) for k, v in selected.items() if v}, extra=extra)
     entities = tuple(ENTITY_OF_TYPE[t] for t in (types or list(ENTITY_OF_TYPE)))
     if filters.active:  # only appellations and fiches carry facet fields
         entities = tuple(e for e in entities if e in FACETED_ENTITIES) or FACETED_ENTITIES
     hits, total, aggs = await service.ranked(
         q, entities, mode, filters, page * size, with_facets=True
     )
+    found = [_fiche_code(h) for h in hits if h.entity in FACETED_ENTITIES]
+    facets = service.facets(aggs, filters)
+    facets |= await territory_facets(service, list(dict.fromkeys(found)), territory)
     page_hits = hits[(page - 1) * size : page * size]
-    return SearchResponse(
-        query=q,
-        mode=mode,
-        total=total,
-        results=[_search_hit(h) for h in page_hits],
-        facets=service.facets(aggs, filters),
-    )
+    results = [_search_hit(h) for h in page_hits]
+    if counts is not None:
+        for hit, result in zip(page_hits, results, strict=True):
+            if hit.entity in FACETED_ENTITIES:
+                result.offres = counts.get(_fiche_code(hit), 0)
+    return SearchResponse(query=q, mode=mode, total=total, results=results, facets=facets)
+
+
+def _fiche_code(hit: Hit) -> str:
+    """The fiche of an appellation, or the fiche itself."""
+    return str(hit.source["fiche"]["code"]) if hit.entity == "appellations" else hit.id
 
 
 @router.get("/appellations/search")

@@ -83,3 +83,19 @@ def test_market_errors(api):
     assert both.status_code == 422
     national_only = api.get("/v1/metiers/D1106/marche").json()
     assert national_only["local"] is None
+
+
+def test_search_box_restricted_to_a_territory_with_offer_counts(api):
+    everywhere = api.get("/v1/search", params={"q": "vendeur", "size": 20}).json()
+    regions = {v["value"]: v["count"] for v in everywhere["facets"]["region"]}
+    assert regions.get("84", 0) > 0  # offers of the fiches found, per région
+    body = api.get("/v1/search", params={"q": "vendeur", "departement": "07", "size": 20}).json()
+    assert body["results"]
+    assert all(r["type"] in {"appellation", "fiche"} for r in body["results"])
+    assert all(r["offres"] > 0 for r in body["results"])
+    codes = {r["code_rome"] or r["code"] for r in body["results"]}
+    assert codes <= {"D1106", "D1505", "D1102", "N4101", "M1805"}
+    departements = {v["value"]: v for v in body["facets"]["departement"]}
+    assert departements["07"]["selected"]
+    nowhere = api.get("/v1/search", params={"q": "vendeur", "departement": "2A"}).json()
+    assert nowhere["results"] == []
