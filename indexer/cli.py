@@ -19,10 +19,12 @@ from indexer.bench import EXTRACT_CHARS, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.evaluation import read_labelled, run_evaluation
+from indexer.francetravail import FranceTravailError
 from indexer.offres import OffersReport
 from indexer.pipeline import (
     IndexCountError,
     expire_offres,
+    fetch_offres,
     ingest_offres,
     run_index,
     run_territoires,
@@ -210,6 +212,9 @@ def index_offres(
         Path | None,
         typer.Option(help="Offers as JSON lines or API search pages (Offres d'emploi v2)."),
     ] = None,
+    api: Annotated[
+        bool, typer.Option(help="Fetch from the France Travail API since the last live run.")
+    ] = False,
     vectors: Annotated[bool, typer.Option(help="Embed offer titles for semantic search.")] = True,
     expire_before: Annotated[
         datetime | None, typer.Option(help="Then delete offers not updated since this date.")
@@ -221,15 +226,19 @@ def index_offres(
     es = Elasticsearch(settings.es_url, request_timeout=120)
     started = time.monotonic()
     try:
+        reports = []
         if file is not None:
-            report = ingest_offres(es, settings, file, console, vectors=vectors)
+            reports.append(ingest_offres(es, settings, file, console, vectors=vectors))
+        if api:
+            reports.append(fetch_offres(es, settings, console, vectors=vectors))
+        for report in reports:
             console.print(offers_table(report))
             for error in report.errors[:20]:
                 console.print(f"[yellow]rejected[/] {error}")
         if expire_before is not None:
             deleted = expire_offres(es, settings, expire_before)
             console.print(f"{deleted} offer(s) not updated since {expire_before:%Y-%m-%d} removed")
-    except (*INDEX_ERRORS, OSError) as e:
+    except (*INDEX_ERRORS, OSError, FranceTravailError) as e:
         raise _fail(e) from e
     finally:
         es.close()

@@ -92,6 +92,14 @@ def read_offers(path: Path, report: OffersReport) -> Iterator[tuple[int, dict[st
         yield from _offers_of(path.name, number, value, report)
 
 
+def validated(
+    offers: Iterable[tuple[int, object]], source: str, report: OffersReport
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Offers that have what indexing needs; the others reported with their position."""
+    for number, item in offers:
+        yield from _offers_of(source, number, [item], report)
+
+
 def _offers_of(
     file: str, line: int, value: object, report: OffersReport
 ) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -1,12 +1,14 @@
 """`metierscope index`: read the export, embed, and reindex each entity behind its alias."""
 
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import numpy as np
 from elasticsearch import Elasticsearch
 from rich.console import Console
@@ -23,7 +25,8 @@ from rich.table import Table
 from rich.text import Text
 
 from embeddings import Embedder, load_embedder
-from indexer.offres import OfferResolver, OffersReport, read_offers
+from indexer.francetravail import ApiConfig, OffresApi
+from indexer.offres import OfferResolver, OffersReport, read_offers, validated
 from indexer.offres import documents as offer_documents
 from indexer.referential import documents
 from indexer.referential.load import Referential, load_referential
@@ -313,15 +316,34 @@ def ingest_offres(
     es: Elasticsearch, settings: Settings, path: Path, console: Console, *, vectors: bool = True
 ) -> OffersReport:
     """Load a file of offers into the offers index, by id: loading it twice changes nothing."""
+    report = OffersReport()
+    return ingest_offers(
+        es, settings, read_offers(path, report), console, vectors=vectors, report=report
+    )
+
+
+def ingest_offers(
+    es: Elasticsearch,
+    settings: Settings,
+    offers: Iterable[tuple[int, dict[str, Any]]],
+    console: Console,
+    *,
+    vectors: bool = True,
+    source: str = "file",
+    report: OffersReport | None = None,
+) -> OffersReport:
+    """Resolve offers (with their line or position) and index them by id."""
     es.cluster.health()
     territoires = load_territoires(settings.territoires_dir)
     ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
     resolver = OfferResolver(territoires, ref)
-    report = OffersReport()
+    report = report if report is not None else OffersReport()
+    if source == "api":
+        offers = validated(offers, source, report)
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
     meta = {"entity": OFFRES, "embedding": embedder.contract.model_dump()}
     alias = offres_index(es, settings, embedder.contract.dims, meta)
-    sources = offer_documents(read_offers(path, report), resolver, report)
+    sources = offer_documents(offers, resolver, report)
     plan = EntityPlan(OFFRES, "id", lambda d: str(d["intitule"]))
     with progress_bar(console) as progress:
         task = progress.add_task(f"bulk {OFFRES}", total=None)
@@ -367,3 +389,34 @@ def expire_offres(es: Elasticsearch, settings: Settings, before: datetime) -> in
     }
     response = es.delete_by_query(index=alias, query=older, refresh=True, conflicts="proceed")
     return int(response["deleted"])
+
+
+SYNC_STATE = "offres-sync.json"  # in the state folder: where the last live run stopped
+
+
+def fetch_offres(
+    es: Elasticsearch, settings: Settings, console: Console, *, vectors: bool = True
+) -> OffersReport:
+    """Load the offers created since the last live run (first run: `ft_first_days` back)
+    from the France Travail API; the next run starts where this one ended."""
+    if not settings.ft_client_id or settings.ft_client_secret is None:
+        raise ValueError("set METIERSCOPE_FT_CLIENT_ID and METIERSCOPE_FT_CLIENT_SECRET")
+    state = settings.state_dir / SYNC_STATE
+    until = datetime.now(UTC).replace(microsecond=0)
+    since = until - timedelta(days=settings.ft_first_days)
+    if state.is_file():
+        since = datetime.fromisoformat(json.loads(state.read_text())["until"])
+    config = ApiConfig(
+        token_url=settings.ft_token_url,
+        search_url=settings.ft_search_url,
+        client_id=settings.ft_client_id,
+        client_secret=settings.ft_client_secret.get_secret_value(),
+    )
+    with httpx.Client(timeout=30) as client:
+        api = OffresApi(config, client)
+        offers = ((number, o) for number, o in enumerate(api.window(since, until), start=1))
+        report = ingest_offers(es, settings, offers, console, vectors=vectors, source="api")
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"since": since.isoformat(), "until": until.isoformat()}))
+    console.print(f"{api.requests} API request(s), {api.retries} retried")
+    return report

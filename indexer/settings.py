@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +91,21 @@ class Settings(BaseSettings):
     )
     api_host: str = Field(default="127.0.0.1", description="Address the API binds to.")
     api_port: int = Field(default=8000, description="Port the API listens on.")
+    ft_token_url: str = Field(
+        default="https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire",
+        description="France Travail OAuth2 token endpoint (client credentials).",
+    )
+    ft_search_url: str = Field(
+        default="https://api.francetravail.io/partenaire/offresdemploi/v2/offres/search",
+        description="Offres d'emploi v2 search endpoint.",
+    )
+    ft_client_id: str | None = Field(default=None, description="France Travail client id.")
+    ft_client_secret: SecretStr | None = Field(
+        default=None, description="France Travail client secret."
+    )
+    ft_first_days: int = Field(
+        default=31, ge=1, description="First live run: offers created in the last N days."
+    )
     state_dir: Path = Field(
         default=REPO_ROOT / ".metierscope",
         description="Pid and log files of background processes started by `metierscope up`.",
