@@ -196,3 +196,50 @@ async def run_bench(
         finally:
             await es.close()
     return results
+
+
+@dataclass(frozen=True)
+class IngestMeasure:
+    """Offers ingestion throughput."""
+
+    offers: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Offers per second."""
+        return self.offers / self.seconds if self.seconds else 0.0
+
+
+OFFER_QUERIES = 300  # territory-facet searches per concurrency level
+
+
+async def offer_facet_load(
+    es_url: str, alias: str, departements: Sequence[str], words: Sequence[str]
+) -> list[Measure]:
+    """Offers searches as the API sends them: a title word and/or a département, every facet."""
+    es = AsyncElasticsearch(es_url, request_timeout=30, connections_per_node=32)
+    bodies = []
+    for n in range(OFFER_QUERIES):
+        selected: dict[str, tuple[str, ...]] = {}
+        if n % 2:
+            selected["departement"] = (departements[n % len(departements)],)
+        filters = queries.Filters(selected, queries.OFFER_FACETS)
+        text = words[n % len(words)] if n % 3 else ""
+        bodies.append(queries.offer_search_body(text, filters, 10))
+
+    def call(body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
+        async def run() -> bool:
+            await es.search(index=alias, **body)
+            return True
+
+        return run
+
+    try:
+        await load("warmup", "es", [call(b) for b in bodies[:30]], 4)
+        return [
+            await load("offres facets", "es", [call(b) for b in bodies], clients)
+            for clients in CONCURRENCY
+        ]
+    finally:
+        await es.close()

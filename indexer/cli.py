@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from indexer import services
-from indexer.bench import EXTRACT_CHARS, run_bench
+from indexer.bench import EXTRACT_CHARS, offer_facet_load, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.evaluation import read_labelled, run_evaluation
@@ -23,6 +23,7 @@ from indexer.francetravail import FranceTravailError
 from indexer.offres import OffersReport
 from indexer.pipeline import (
     IndexCountError,
+    bench_offres,
     expire_offres,
     fetch_offres,
     ingest_offres,
@@ -319,9 +320,18 @@ def bench(
         Path, typer.Option(help="Texts to extract from: the `text` field of a competences JSONL.")
     ] = shared_data("eval-dev") / "competences.jsonl",
     rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
+    offres: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Instead: ingest N generated offers and load the territory facets."
+        ),
+    ] = 0,
 ) -> None:
     """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""
     settings = Settings()
+    if offres:
+        _bench_offres(settings, offres)
+        return
     api_url = f"http://{settings.api_host}:{settings.api_port}"
     try:
         texts = [q.query for q in read_labelled(titles)]
@@ -350,3 +360,36 @@ def bench(
             m.scenario, m.target, str(m.clients), str(m.requests), *numbers, str(m.errors)
         )
     Console(width=160).print(table)
+
+
+def _bench_offres(settings: Settings, count: int) -> None:
+    """Ingestion throughput of generated offers, then territory-facet searches on them."""
+    console = Console(width=160)
+    es = Elasticsearch(settings.es_url, request_timeout=300)
+    try:
+        generated, ingested, alias = bench_offres(es, settings, count, console)
+        departements = sorted(
+            b["key"]
+            for b in es.search(
+                index=alias,
+                size=0,
+                aggs={"d": {"terms": {"field": "departement.code", "size": 120}}},
+            )["aggregations"]["d"]["buckets"]
+        )
+    except (*INDEX_ERRORS, OSError) as e:
+        raise _fail(e) from e
+    finally:
+        es.close()
+    console.print(
+        f"{count:,} offers generated in {generated:.1f}s; resolved and indexed without vectors "
+        f"in {ingested:.1f}s: {count / ingested:,.0f} offers/s"
+    )
+    words = ("vendeur", "infirmier", "conducteur", "développeur", "boulanger", "aide")
+    measures = asyncio.run(offer_facet_load(settings.es_url, alias, departements, words))
+    table = Table(title=f"Territory-facet searches on {count:,} offers ({alias})")
+    for column in ("clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s"):
+        table.add_column(column, justify="right")
+    for m in measures:
+        cells = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
+        table.add_row(str(m.clients), str(m.requests), *cells)
+    console.print(table)

@@ -2,6 +2,7 @@
 
 import itertools
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,7 @@ from indexer.reindex import (
     swap_aliases,
 )
 from indexer.settings import Settings
+from indexer.synthetic import synthetic_offers
 from indexer.territoires import load_territoires, territoire_docs
 from mappings import ENTITIES, OFFRES, TERRITOIRES, index_body
 
@@ -420,3 +422,22 @@ def fetch_offres(
     state.write_text(json.dumps({"since": since.isoformat(), "until": until.isoformat()}))
     console.print(f"{api.requests} API request(s), {api.retries} retried")
     return report
+
+
+def bench_offres(
+    es: Elasticsearch, settings: Settings, count: int, console: Console
+) -> tuple[float, float, str]:
+    """Generate `count` offers, ingest them without vectors into a bench index; seconds spent
+    generating, seconds ingesting (resolution, bulk, refresh) and the bench alias."""
+    bench = settings.model_copy(update={"index_prefix": f"{settings.index_prefix}-bench"})
+    alias = alias_for(bench.index_prefix, OFFRES)
+    for name in es.indices.get(index=f"{alias}-*").body:
+        es.indices.delete(index=name)
+    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
+    territoires = load_territoires(settings.territoires_dir)
+    started = time.monotonic()
+    offers = list(enumerate(synthetic_offers(ref, territoires, count), start=1))
+    generated = time.monotonic() - started
+    started = time.monotonic()
+    ingest_offers(es, bench, offers, console, vectors=False, source="bench")
+    return generated, time.monotonic() - started, alias

@@ -458,3 +458,23 @@ def market_body(code_rome: str, territory: dict[str, Any] | None) -> dict[str, A
     if territory is not None:
         aggs["territoire"] = {"filter": territory, "aggs": market_aggs()}
     return {"query": fiche, "size": 0, "aggs": aggs, "track_total_hits": True}
+
+
+def offer_search_body(text: str, filters: Filters, size: int) -> dict[str, Any]:
+    """The lexical offers request with every facet (empty text: newest first)."""
+    aggs = facet_aggs(filters, by_type=False)
+    aggs["publiee_depuis"] = published_aggs(filters)
+    body: dict[str, Any] = {
+        "query": offer_query(text) if text else {"match_all": {}},
+        "size": size,
+        "aggs": aggs,
+        "track_total_hits": True,
+    }
+    if text:
+        body["highlight"] = highlight(text, "intitule")
+    else:
+        body["sort"] = [{"date_creation": {"order": "desc", "missing": "_last"}}]
+    post = post_filter(filters)
+    if post:
+        body["post_filter"] = post
+    return body

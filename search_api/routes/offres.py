@@ -72,24 +72,9 @@ async def search_offres(
     )
     text = queries.clean_query(q) if q.strip() else ""
     window = page * size
-    aggs = queries.facet_aggs(filters, by_type=False)
-    aggs["publiee_depuis"] = queries.published_aggs(filters)
-    lexical: dict[str, Any] = {
-        "query": queries.offer_query(text) if text else {"match_all": {}},
-        "size": 0 if mode == "semantic" and text else window,
-        "aggs": aggs,
-        "source_includes": SOURCE,
-        "track_total_hits": True,
-    }
-    if text:
-        lexical["highlight"] = queries.highlight(text, "intitule")
-    else:
-        lexical["sort"] = [{"date_creation": {"order": "desc", "missing": "_last"}}]
-    post = queries.post_filter(filters)
-    if post:
-        lexical["post_filter"] = post
+    lexical = queries.offer_search_body(text, filters, 0 if mode == "semantic" and text else window)
     index = service.alias(ENTITY)
-    response = await guarded(service.es.search(index=index, **lexical))
+    response = await guarded(service.es.search(index=index, source_includes=SOURCE, **lexical))
     hits = [_hit(h) for h in response["hits"]["hits"]]
     total = int(response["hits"]["total"]["value"])
     if text and mode != "lexical":

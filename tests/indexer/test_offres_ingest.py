@@ -1,6 +1,7 @@
 """Offer ingestion into the real engine: idempotent by id, expired offers removable."""
 
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -8,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from pydantic import SecretStr
 from rich.console import Console
 
-from indexer.pipeline import expire_offres, ingest_offres
+from indexer.pipeline import expire_offres, fetch_offres, ingest_offres
 from indexer.settings import Settings
+from tests.support.francetravail_server import CLIENT_ID, CLIENT_SECRET, FakeApi, serve
 from tests.support.offers import offer
 
 
@@ -51,3 +54,35 @@ def test_expired_offers_are_removed(es, settings, tmp_path):
     assert 0 < older < 12
     assert expire_offres(es, settings, cutoff) == older
     assert es.count(index=alias)["count"] == 12 - older
+
+
+def test_live_runs_are_incremental(es, settings, tmp_path):
+    """Two runs against a local server speaking the API's protocol: the second only asks for
+    what was created since the first."""
+    now = datetime.now(UTC)
+    fake = FakeApi([offer(n, now=now - timedelta(minutes=1)) for n in range(30)])
+    alias = f"{settings.index_prefix}-offres"
+    with serve(fake) as url:
+        live = settings.model_copy(
+            update={
+                "ft_token_url": f"{url}/token",
+                "ft_search_url": f"{url}/search",
+                "ft_client_id": CLIENT_ID,
+                "ft_client_secret": SecretStr(CLIENT_SECRET),
+                "state_dir": tmp_path,
+            }
+        )
+        first = fetch_offres(es, live, Console(quiet=True), vectors=False)
+        recent = sum(
+            datetime.fromisoformat(o["dateCreation"].replace("Z", "+00:00"))
+            >= now - timedelta(days=live.ft_first_days, minutes=1)
+            for o in fake.offers
+        )
+        assert first.read == recent
+        assert es.count(index=alias)["count"] == recent
+        time.sleep(2)  # the API reads whole seconds: the next run starts after the first ended
+        created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        fake.offers.append({**offer(99), "dateCreation": created})
+        second = fetch_offres(es, live, Console(quiet=True), vectors=False)
+        assert second.read == 1
+        assert es.count(index=alias)["count"] == recent + 1
