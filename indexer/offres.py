@@ -168,6 +168,7 @@ class OfferResolver:
             doc["salaire"] = {
                 "min": salary.minimum,
                 "max": salary.maximum,
+                "mensuel": round((salary.minimum + salary.maximum) / 2, 2),
                 "periode": salary.period,
             }
         return doc

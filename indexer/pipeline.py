@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import numpy as np
 from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk, scan
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -43,7 +44,7 @@ from indexer.reindex import (
 )
 from indexer.settings import Settings
 from indexer.synthetic import synthetic_offers
-from indexer.territoires import load_territoires, territoire_docs
+from indexer.territoires import load_territoires, territoire_docs, territoire_id
 from mappings import ENTITIES, OFFRES, TERRITOIRES, index_body
 
 VECTOR_DECIMALS = 6
@@ -284,7 +285,7 @@ def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> 
             es,
             alias_for(settings.index_prefix, TERRITOIRES),
             body,
-            (Document(id=d["id"], source=d) for d in sources),
+            (Document(id=territoire_id(d), source=d) for d in sources),
             replicas=settings.es_replicas,
             progress=lambda n: progress.advance(task, n),
         )
@@ -389,8 +390,13 @@ def expire_offres(es: Elasticsearch, settings: Settings, before: datetime) -> in
             "minimum_should_match": 1,
         }
     }
-    response = es.delete_by_query(index=alias, query=older, refresh=True, conflicts="proceed")
-    return int(response["deleted"])
+    # delete_by_query lives in the reindex module, which the embedded distribution lacks:
+    # scroll the ids and delete them in bulk instead.
+    hits = scan(es, index=alias, query={"query": older}, _source=False)
+    actions = ({"_op_type": "delete", "_index": h["_index"], "_id": h["_id"]} for h in hits)
+    deleted, _ = bulk(es, actions, raise_on_error=True)
+    es.indices.refresh(index=alias)
+    return int(deleted)
 
 
 SYNC_STATE = "offres-sync.json"  # in the state folder: where the last live run stopped

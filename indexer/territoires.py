@@ -228,12 +228,16 @@ def _read_postcodes(
             commune.postcodes.append(postcode)
 
 
+def territoire_id(doc: dict[str, Any]) -> str:
+    """Document id of a territory: its kind and code ("departement-07")."""
+    return f"{doc['type']}-{doc['code']}"
+
+
 def territoire_docs(territoires: Territoires) -> Iterator[dict[str, Any]]:
     """One search document per région, département and commune."""
     regions, departements = territoires.regions, territoires.departements
     for region in regions.values():
         yield {
-            "id": f"region-{region.code}",
             "type": "region",
             "code": region.code,
             "libelle": region.libelle,
@@ -241,7 +245,6 @@ def territoire_docs(territoires: Territoires) -> Iterator[dict[str, Any]]:
         }
     for dep in departements.values():
         yield {
-            "id": f"departement-{dep.code}",
             "type": "departement",
             "code": dep.code,
             "libelle": dep.libelle,
@@ -251,7 +254,6 @@ def territoire_docs(territoires: Territoires) -> Iterator[dict[str, Any]]:
     for commune in territoires.communes.values():
         dep = departements[commune.departement]
         yield {
-            "id": f"commune-{commune.code}",
             "type": "commune",
             "code": commune.code,
             "libelle": commune.libelle,

@@ -353,7 +353,7 @@ OFFRE: Example = {
     "fiche": {"code": "D1214", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
     "parent": {"code": "D1214", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
     "appellation": {"code": "20613", "libelle": "Vendeur / Vendeuse en prêt-à-porter"},
-    "salaire": {"min": 1801.84, "max": 1801.84, "periode": "horaire"},
+    "salaire": {"min": 1801.84, "max": 1801.84, "mensuel": 1801.84, "periode": "horaire"},
     "score": 0.0328,
     "highlight": "<em>Vendeur</em> / Vendeuse en prêt-à-porter",
 }

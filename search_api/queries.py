@@ -405,11 +405,6 @@ def published_aggs(filters: Filters) -> dict[str, Any]:
 
 MARKET_WEEKS = 12  # weekly trend window
 MARKET_SECTEURS = 5
-# Monthly salary of an offer: the middle of its published range.
-SALARY_MIDPOINT = (
-    "if (doc['salaire.min'].size() == 0) { return null; } "
-    "return (doc['salaire.min'].value + doc['salaire.max'].value) / 2;"
-)
 
 
 def market_aggs() -> dict[str, Any]:
@@ -419,10 +414,9 @@ def market_aggs() -> dict[str, Any]:
             "terms": {"field": "type_contrat", "size": 20},
             "aggs": {"label": {"terms": {"field": "type_contrat_libelle", "size": 1}}},
         },
-        "salaires": {
-            "percentiles": {"script": {"source": SALARY_MIDPOINT}, "percents": [25, 50, 75]}
-        },
-        "avec_salaire": {"filter": {"exists": {"field": "salaire.min"}}},
+        # Monthly salary of an offer: the middle of its published range (set at ingestion).
+        "salaires": {"percentiles": {"field": "salaire.mensuel", "percents": [25, 50, 75]}},
+        "avec_salaire": {"filter": {"exists": {"field": "salaire.mensuel"}}},
         "secteurs": {
             "terms": {"field": "secteur.code", "size": MARKET_SECTEURS},
             "aggs": {"label": {"terms": {"field": "secteur.libelle.raw", "size": 1}}},

@@ -67,30 +67,27 @@ async def get_marche(
         Query(pattern=r"^(?:\d{2,3}|2[ABab])$", description="Département code.", examples=["07"]),
     ] = None,
 ) -> MarcheResponse:
-    """Offers of a fiche (a fiche métier counts its fiches emploi) in a région or département:
-    count, contract types, monthly salary quartiles, top secteurs, weekly trend — and the same
-    national figures side by side."""
-    if region and departement:
-        raise RequestValidationError(
-            [
-                {
-                    "loc": ("query", "departement"),
-                    "msg": "give a région or a département, not both",
-                    "type": "value",
-                }
-            ]
-        )
+    """Offers of a fiche (a fiche métier counts its fiches emploi) in a région or département
+    (a département given with its région narrows to it): count, contract types, monthly salary
+    quartiles, top secteurs, weekly trend — and the same national figures side by side."""
     code = code_rome.upper()
     fiche = await service.get("fiches", code)
     if fiche is None:
         raise NotFoundError(f"no fiche {code} in ROME")
     territory, scope = None, None
     if region or departement:
-        kind, value = ("region", region) if region else ("departement", str(departement).upper())
+        kind, value = ("departement", departement.upper()) if departement else ("region", region)
         place = await service.get("territoires", f"{kind}-{value}")
         if place is None:
             raise NotFoundError(f"no {kind} {value}")
-        territory = {"type": kind, "code": value, "libelle": place["libelle"]}
+        if region and departement and place["region"]["code"] != region:
+            problem = {
+                "loc": ("query", "departement"),
+                "msg": f"département {value} is not in région {region}",
+                "type": "value",
+            }
+            raise RequestValidationError([problem])
+        territory = {"type": kind, "code": str(value), "libelle": place["libelle"]}
         scope = {"term": {f"{kind}.code": value}}
     response = await guarded(
         service.es.search(index=service.alias("offres"), **queries.market_body(code, scope))

@@ -26,7 +26,7 @@ SOURCE = [
     "salaire",
 ]
 MAX_PAGE, MAX_SIZE = 20, 50
-Published = Literal[1, 3, 7, 14, 31]
+Published = Literal["1", "3", "7", "14", "31"]  # days, as France Travail offers them
 
 
 @router.get("/search")
@@ -52,7 +52,7 @@ async def search_offres(
     type_contrat: Annotated[list[str] | None, facet("CDI")] = None,
     secteur: Annotated[list[str] | None, facet("47")] = None,
     publiee_depuis: Annotated[
-        Published | None, Query(description="Published in the last N days.", examples=[31])
+        Published | None, Query(description="Published in the last N days.", examples=["31"])
     ] = None,
 ) -> OffresResponse:
     """Offers by title (lexical, semantic or both fused), filtered and faceted by territory,
@@ -68,7 +68,7 @@ async def search_offres(
     filters = queries.Filters(
         {k: tuple(v) for k, v in chosen.items() if v},
         queries.OFFER_FACETS,
-        (queries.published_within(publiee_depuis),) if publiee_depuis else (),
+        (queries.published_within(int(publiee_depuis)),) if publiee_depuis else (),
     )
     text = queries.clean_query(q) if q.strip() else ""
     window = page * size
@@ -97,7 +97,7 @@ async def search_offres(
             value=b["key"],
             label=b["key"],
             count=b["doc_count"],
-            selected=str(publiee_depuis) == b["key"],
+            selected=publiee_depuis == b["key"],
         )
         for b in published["values"]["buckets"]
     ]

@@ -40,7 +40,8 @@ def test_loading_twice_changes_nothing_and_updates_replace(es, settings, tmp_pat
     assert es.count(index=alias)["count"] == 30
     stored = es.get(index=alias, id="T000012")["_source"]
     assert stored["source"]["id"] == "T000012"
-    assert stored["vector"]
+    with_vectors = es.count(index=alias, query={"exists": {"field": "vector"}})["count"]
+    assert with_vectors == 30
 
 
 def test_expired_offers_are_removed(es, settings, tmp_path):

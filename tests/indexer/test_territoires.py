@@ -17,6 +17,7 @@ from indexer.territoires import (
     load_territoires,
     short_forms,
     territoire_docs,
+    territoire_id,
 )
 
 
@@ -74,7 +75,7 @@ def test_names_fold_and_shorten_like_people_type_them():
 
 
 def test_documents_carry_their_parents(territoires):
-    docs = {d["id"]: d for d in territoire_docs(territoires)}
+    docs = {territoire_id(d): d for d in territoire_docs(territoires)}
     assert len(docs) == 18 + 101 + 34_935
     annonay = docs["commune-07010"]
     assert annonay["libelle"] == "Annonay"

@@ -48,7 +48,7 @@ def test_fiche_contract_and_date_filters(api):
     assert body["results"]
     assert all(r["parent"]["code"] == "D1106" for r in body["results"])
     assert all(r["type_contrat"] == "CDI" for r in body["results"])
-    recent = search(api, publiee_depuis=7, size=50)
+    recent = search(api, publiee_depuis="7", size=50)
     assert 0 < recent["total"] < OFFERS
     week = next(v for v in recent["facets"]["publiee_depuis"] if v["value"] == "7")
     assert week["selected"]
@@ -56,7 +56,7 @@ def test_fiche_contract_and_date_filters(api):
 
 
 def test_bad_filters_are_422(api):
-    assert api.get("/v1/offres/search", params={"publiee_depuis": 2}).status_code == 422
+    assert api.get("/v1/offres/search", params={"publiee_depuis": "2"}).status_code == 422
     assert api.get("/v1/offres/search", params={"size": 500}).status_code == 422
 
 
@@ -77,10 +77,12 @@ def test_market_of_a_fiche_in_a_departement_next_to_national(api):
 
 
 def test_market_errors(api):
-    assert api.get("/v1/metiers/Z9999/marche").status_code == 404
+    assert api.get("/v1/metiers/A9999/marche").status_code == 404
     assert api.get("/v1/metiers/D1106/marche", params={"region": "99"}).status_code == 404
     both = api.get("/v1/metiers/D1106/marche", params={"region": "84", "departement": "07"})
-    assert both.status_code == 422
+    assert both.json()["territoire"]["code"] == "07"
+    elsewhere = api.get("/v1/metiers/D1106/marche", params={"region": "11", "departement": "07"})
+    assert elsewhere.status_code == 422
     national_only = api.get("/v1/metiers/D1106/marche").json()
     assert national_only["local"] is None
 
