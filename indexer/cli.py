@@ -24,6 +24,7 @@ from indexer.offres import OffersReport
 from indexer.pipeline import (
     IndexCountError,
     bench_offres,
+    ensure_offres_index,
     expire_offres,
     fetch_offres,
     ingest_offres,
@@ -200,6 +201,7 @@ def index(
             run_index(es, settings, rome, console)
         if TERRITOIRES in wanted:
             run_territoires(es, settings, console)
+        ensure_offres_index(es, settings)  # offers are loaded apart; the API needs the index
     except INDEX_ERRORS as e:
         raise _fail(e) from e
     finally:

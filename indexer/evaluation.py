@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from elasticsearch import AsyncElasticsearch
 from pydantic import BaseModel, Field
@@ -22,6 +22,7 @@ from search_api.encoder import QueryEncoder
 from search_api.schemas import Mode
 from search_api.service import SearchService
 
+Row = TypeVar("Row", bound=BaseModel)
 RANK_DEPTH = 20  # appellations fetched per query; enough for five distinct ROME codes
 
 
@@ -44,16 +45,21 @@ class Ranked:
     parents: list[str]
 
 
-def read_labelled(path: Path) -> list[LabelledQuery]:
-    """Labelled queries of a JSONL file; a bad line names its number."""
+def read_jsonl(path: Path, model: type[Row]) -> list[Row]:
+    """One model per line of a JSONL file; a bad line names its number."""
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                out.append(LabelledQuery.model_validate(json.loads(line)))
+                out.append(model.model_validate(json.loads(line)))
             except ValueError as e:
                 raise ValueError(f"{path.name}:{number}: {e}") from e
     return out
+
+
+def read_labelled(path: Path) -> list[LabelledQuery]:
+    """Labelled queries of a titles JSONL file."""
+    return read_jsonl(path, LabelledQuery)
 
 
 def distinct(codes: Sequence[str]) -> list[str]:

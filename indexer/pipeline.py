@@ -265,9 +265,16 @@ def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
     """Entities whose alias does not exist yet (a first run indexes them)."""
     return [
         e
-        for e in (*ENTITIES, TERRITOIRES)
+        for e in (*ENTITIES, TERRITOIRES, OFFRES)
         if not es.indices.exists_alias(name=alias_for(prefix, e))
     ]
+
+
+def ensure_offres_index(es: Elasticsearch, settings: Settings) -> str:
+    """The offers index, created empty if missing (the API searches it from the start)."""
+    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
+    meta = {"entity": OFFRES, "embedding": embedder.contract.model_dump()}
+    return offres_index(es, settings, embedder.contract.dims, meta)
 
 
 def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> EntityReport:
@@ -344,8 +351,7 @@ def ingest_offers(
     if source == "api":
         offers = validated(offers, source, report)
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
-    meta = {"entity": OFFRES, "embedding": embedder.contract.model_dump()}
-    alias = offres_index(es, settings, embedder.contract.dims, meta)
+    alias = ensure_offres_index(es, settings)
     sources = offer_documents(offers, resolver, report)
     plan = EntityPlan(OFFRES, "id", lambda d: str(d["intitule"]))
     with progress_bar(console) as progress:

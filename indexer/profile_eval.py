@@ -9,7 +9,6 @@ compétences, not all the text shows: recall is the meaningful figure, precision
 """
 
 import asyncio
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from elasticsearch import AsyncElasticsearch
 from pydantic import BaseModel, Field
 
 from embeddings import load_embedder
+from indexer.evaluation import read_jsonl
 from search_api import matching, queries
 from search_api.clauses import load_nlp, read_text
 from search_api.encoder import QueryEncoder
@@ -43,15 +43,8 @@ class LabelledAd(BaseModel):
 
 
 def read_ads(path: Path) -> list[LabelledAd]:
-    """Labelled ads of a JSONL file; a bad line names its number."""
-    out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                out.append(LabelledAd.model_validate(json.loads(line)))
-            except ValueError as e:
-                raise ValueError(f"{path.name}:{number}: {e}") from e
-    return out
+    """Labelled ads of a competences JSONL file."""
+    return read_jsonl(path, LabelledAd)
 
 
 def recall_at(wanted: set[str], ranked: Sequence[str], k: int) -> float | None:

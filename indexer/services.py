@@ -15,9 +15,9 @@ from rich.console import Console
 
 from indexer.engine import EmbeddedCluster, embedded_cluster
 from indexer.engine.cluster import pid_alive
-from indexer.pipeline import missing_entities, run_index, run_territoires
+from indexer.pipeline import ensure_offres_index, missing_entities, run_index, run_territoires
 from indexer.settings import Settings
-from mappings import TERRITOIRES
+from mappings import OFFRES, TERRITOIRES
 
 API_APP = "search_api.app:create_app"
 API_START_TIMEOUT = 60.0
@@ -54,11 +54,13 @@ def ensure_indexed(settings: Settings) -> None:
     es = Elasticsearch(settings.es_url, request_timeout=120)
     try:
         missing = missing_entities(es, settings.index_prefix)
-        rome = [e for e in missing if e != TERRITOIRES]
+        rome = [e for e in missing if e not in (TERRITOIRES, OFFRES)]
         if rome:
             run_index(es, settings, rome, Console())
         if TERRITOIRES in missing:
             run_territoires(es, settings, Console())
+        if OFFRES in missing:
+            ensure_offres_index(es, settings)
     finally:
         es.close()
 

@@ -12,7 +12,7 @@ from elasticsearch import Elasticsearch
 from pydantic import SecretStr
 from rich.console import Console
 
-from indexer.pipeline import expire_offres, fetch_offres, ingest_offres
+from indexer.pipeline import ensure_offres_index, expire_offres, fetch_offres, ingest_offres
 from indexer.settings import Settings
 from tests.support.francetravail_server import CLIENT_ID, CLIENT_SECRET, FakeApi, serve
 from tests.support.offers import offer
@@ -87,3 +87,10 @@ def test_live_runs_are_incremental(es, settings, tmp_path):
         second = fetch_offres(es, live, Console(quiet=True), vectors=False)
         assert second.read == 1
         assert es.count(index=alias)["count"] == recent + 1
+
+
+def test_the_offers_index_exists_before_any_offer(es, settings):
+    alias = ensure_offres_index(es, settings)
+    assert es.count(index=alias)["count"] == 0
+    assert ensure_offres_index(es, settings) == alias  # idempotent
+    assert len(es.indices.get_alias(name=alias).body) == 1
