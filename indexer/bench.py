@@ -226,11 +226,11 @@ async def offer_facet_load(
             selected["departement"] = (departements[n % len(departements)],)
         filters = queries.Filters(selected, queries.OFFER_FACETS)
         text = words[n % len(words)] if n % 3 else ""
-        bodies.append(queries.offer_search_body(text, filters, 10))
+        bodies.append(queries.offer_search_bodies(text, filters, 10))
 
-    def call(body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
-        async def run() -> bool:
-            await es.search(index=alias, **body)
+    def call(pair: tuple[dict[str, Any], dict[str, Any]]) -> Callable[[], Awaitable[bool]]:
+        async def run() -> bool:  # hits and facets, concurrently, as the API sends them
+            await asyncio.gather(*(es.search(index=alias, **body) for body in pair))
             return True
 
         return run

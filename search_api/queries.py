@@ -7,6 +7,7 @@ fail to parse.
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 # Lexical boosts, from strongest to weakest evidence.
@@ -358,9 +359,15 @@ OFFER_FACETS: dict[str, tuple[str, str | None]] = {
 PUBLISHED_WITHIN_DAYS = (1, 3, 7, 14, 31)  # the France Travail "publiée depuis" choices
 
 
+def days_ago(days: int) -> str:
+    """Midnight UTC `days` days ago, as a fixed date: a request naming `now` is never served
+    from Elasticsearch's request cache, one naming today's date is, all day long."""
+    return (datetime.now(UTC).date() - timedelta(days=days)).isoformat()
+
+
 def published_within(days: int) -> dict[str, Any]:
-    """Offers created in the last `days` days."""
-    return {"range": {"date_creation": {"gte": f"now-{days}d/d"}}}
+    """Offers created in the last `days` days (from midnight)."""
+    return {"range": {"date_creation": {"gte": days_ago(days)}}}
 
 
 def offer_query(q: str) -> dict[str, Any]:
@@ -396,7 +403,7 @@ def offer_query(q: str) -> dict[str, Any]:
 
 def published_aggs(filters: Filters) -> dict[str, Any]:
     """Offers per "published within" choice, under every other selection."""
-    ranges = [{"key": str(d), "from": f"now-{d}d/d"} for d in PUBLISHED_WITHIN_DAYS]
+    ranges = [{"key": str(d), "from": days_ago(d)} for d in PUBLISHED_WITHIN_DAYS]
     return {
         "filter": {"bool": {"filter": Filters(filters.selected, filters.facets).clauses()}},
         "aggs": {"values": {"date_range": {"field": "date_creation", "ranges": ranges}}},
@@ -454,21 +461,25 @@ def market_body(code_rome: str, territory: dict[str, Any] | None) -> dict[str, A
     return {"query": fiche, "size": 0, "aggs": aggs, "track_total_hits": True}
 
 
-def offer_search_body(text: str, filters: Filters, size: int) -> dict[str, Any]:
-    """The lexical offers request with every facet (empty text: newest first)."""
-    aggs = facet_aggs(filters, by_type=False)
-    aggs["publiee_depuis"] = published_aggs(filters)
-    body: dict[str, Any] = {
-        "query": offer_query(text) if text else {"match_all": {}},
+def offer_search_bodies(
+    text: str, filters: Filters, size: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The lexical offers request (empty text: newest first) and its facets request.
+
+    Facets go in a request of their own with `size: 0` so that Elasticsearch's shard request
+    cache serves repeated ones (the same département or fiche asked again by other users)."""
+    query = offer_query(text) if text else {"match_all": {}}
+    post = post_filter(filters)
+    hits: dict[str, Any] = {
+        "query": {"bool": {"must": [query], "filter": [post]}} if post else query,
         "size": size,
-        "aggs": aggs,
         "track_total_hits": True,
     }
     if text:
-        body["highlight"] = highlight(text, "intitule")
+        hits["highlight"] = highlight(text, "intitule")
     else:
-        body["sort"] = [{"date_creation": {"order": "desc", "missing": "_last"}}]
-    post = post_filter(filters)
-    if post:
-        body["post_filter"] = post
-    return body
+        hits["sort"] = [{"date_creation": {"order": "desc", "missing": "_last"}}]
+    aggs = facet_aggs(filters, by_type=False)
+    aggs["publiee_depuis"] = published_aggs(filters)
+    facets = {"query": query, "size": 0, "aggs": aggs, "request_cache": True}
+    return hits, facets

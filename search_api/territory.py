@@ -45,6 +45,7 @@ async def offer_counts(
         service.es.search(
             index=service.alias(OFFRES),
             size=0,
+            request_cache=True,
             query={"bool": {"filter": territory_clauses(selected)}},
             aggs={
                 "fiches": {"terms": {"field": "fiche.code", "size": MAX_FICHES}},
@@ -84,7 +85,9 @@ async def territory_facets(
         for name, field in TERRITORY_FACETS.items()
     }
     response = await guarded(
-        service.es.search(index=service.alias(OFFRES), size=0, query=fiches, aggs=aggs)
+        service.es.search(
+            index=service.alias(OFFRES), size=0, request_cache=True, query=fiches, aggs=aggs
+        )
     )
     out = {}
     for name in TERRITORY_FACETS:

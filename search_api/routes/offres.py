@@ -1,5 +1,6 @@
 """Job offers: lexical and semantic search on the title, territory and fiche facets."""
 
+import asyncio
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -72,9 +73,14 @@ async def search_offres(
     )
     text = queries.clean_query(q) if q.strip() else ""
     window = page * size
-    lexical = queries.offer_search_body(text, filters, 0 if mode == "semantic" and text else window)
+    lexical, facet_body = queries.offer_search_bodies(
+        text, filters, 0 if mode == "semantic" and text else window
+    )
     index = service.alias(ENTITY)
-    response = await guarded(service.es.search(index=index, source_includes=SOURCE, **lexical))
+    response, counted = await asyncio.gather(
+        guarded(service.es.search(index=index, source_includes=SOURCE, **lexical)),
+        guarded(service.es.search(index=index, **facet_body)),
+    )
     hits = [_hit(h) for h in response["hits"]["hits"]]
     total = int(response["hits"]["total"]["value"])
     if text and mode != "lexical":
@@ -89,7 +95,7 @@ async def search_offres(
         )
         semantic = [_hit(h) for h in knn["hits"]["hits"]]
         hits = semantic if mode == "semantic" else _fuse(hits, semantic, service.rrf_k)
-    raw = dict(response["aggregations"])
+    raw = dict(counted["aggregations"])
     published = raw.pop("publiee_depuis")
     facets = service.facets(raw, filters)
     facets["publiee_depuis"] = [
