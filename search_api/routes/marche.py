@@ -36,15 +36,19 @@ def _values(agg: dict[str, Any]) -> list[FacetValue]:
     return out
 
 
+def _euros(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def _figures(agg: dict[str, Any]) -> MarketFigures:
     quartiles = agg["salaires"]["values"]
     return MarketFigures(
         offres=agg["doc_count"],
         contrats=_values(agg["contrats"]),
         salaire_mensuel=SalaryQuartiles(
-            p25=quartiles.get("25.0"),
-            p50=quartiles.get("50.0"),
-            p75=quartiles.get("75.0"),
+            p25=_euros(quartiles.get("25.0")),
+            p50=_euros(quartiles.get("50.0")),
+            p75=_euros(quartiles.get("75.0")),
             offres=agg["avec_salaire"]["doc_count"],
         ),
         secteurs=_values(agg["secteurs"]),
