@@ -199,8 +199,9 @@ class Extractor:
             self._search(active, first, found, 1.0),
         )
         fiches = await self.likely_fiches(by_text, found)
-        second = [(None, knn_body(v, fiches)) for v in vectors]
-        await self._search(active, second, found, COHERENCE_FACTOR)
+        if fiches:  # none only on an index without fiches
+            second = [(None, knn_body(v, fiches)) for v in vectors]
+            await self._search(active, second, found, COHERENCE_FACTOR)
         return sorted(found.values(), key=lambda f: -f.score)
 
     async def fiches_like(self, vectors: list[list[float]], text: str) -> list[list[str]]:
