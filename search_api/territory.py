@@ -8,7 +8,7 @@ from search_api.service import SearchService, guarded
 
 OFFRES = "offres"
 MAX_FICHES = 2000  # more than the 1,584 fiches
-TERRITORY_FACETS = {"region": "region", "departement": "departement"}
+TERRITORY_FACETS = ("region", "departement")  # facet names, also the offers' fields
 FACET_SIZE = 120  # every département
 
 
@@ -77,12 +77,12 @@ async def territory_facets(
             "filter": {"bool": {"filter": territory_clauses(selected, skip=name)}},
             "aggs": {
                 "values": {
-                    "terms": {"field": f"{field}.code", "size": FACET_SIZE},
-                    "aggs": {"label": {"terms": {"field": f"{field}.libelle.raw", "size": 1}}},
+                    "terms": {"field": f"{name}.code", "size": FACET_SIZE},
+                    "aggs": {"label": {"terms": {"field": f"{name}.libelle.raw", "size": 1}}},
                 }
             },
         }
-        for name, field in TERRITORY_FACETS.items()
+        for name in TERRITORY_FACETS
     }
     response = await guarded(
         service.es.search(
