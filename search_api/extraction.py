@@ -10,7 +10,8 @@ scores of different clauses compare and one threshold means the same everywhere:
 COSINE_CEILING] to [0, 1]; `overlap` is the share of the label's content words the clause has
 (after folding and a 5-letter stem); `prior` favours compétences many fiches use. A second pass
 searches, per clause, only the compétences of the fiches the whole text most likely describes,
-and scores them COHERENCE_FACTOR higher (capped at 1). A compétence found by several clauses
+and lifts their scores COHERENCE_LIFT of the way to 1 (the order among them is kept, no cap
+ties them). A compétence found by several clauses
 keeps its best score and the evidence of the clauses close to it.
 """
 
@@ -45,7 +46,7 @@ SOURCE = ["libelle", "nature", "categorie", "macro", "enjeu", "fiche_count"]
 USED = {"range": {"fiche_count": {"gte": 1}}}  # no fiche uses it: it leads to no métier
 PROFILE_THRESHOLD = 0.45  # first-pass matches trusted to point at métiers
 LIKELY_FICHES = 3  # fiches whose compétences the second pass searches
-COHERENCE_FACTOR = 1.6  # compétences of those fiches: the text's métier uses them
+COHERENCE_LIFT = 0.6  # compétences of those fiches: the text's métier uses them
 LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
 TEXT_CHARS = 1000  # BM25 on the start of the text, which names the job
 HEAD_CHARS = 250  # encoded whole as well: the opening usually says what the job was
@@ -196,12 +197,12 @@ class Extractor:
         first = [(lexical_body(c), knn_body(v)) for c, v in zip(active, vectors, strict=True)]
         by_text, _ = await asyncio.gather(
             self.fiches_like([mean_vector(vectors), head], affirmative),
-            self._search(active, first, found, 1.0),
+            self._search(active, first, found, 0.0),
         )
         fiches = await self.likely_fiches(by_text, found)
         if fiches:  # none only on an index without fiches
             second = [(None, knn_body(v, fiches)) for v in vectors]
-            await self._search(active, second, found, COHERENCE_FACTOR)
+            await self._search(active, second, found, COHERENCE_LIFT)
         return sorted(found.values(), key=lambda f: -f.score)
 
     async def fiches_like(self, vectors: list[list[float]], text: str) -> list[list[str]]:
@@ -247,7 +248,7 @@ class Extractor:
         clauses: list[Clause],
         bodies: Sequence[tuple[dict[str, Any] | None, dict[str, Any]]],
         found: dict[str, Found],
-        factor: float,
+        lift: float,
     ) -> None:
         """Run (lexical or None, kNN) bodies per clause in one `_msearch`; score into found."""
         index = ",".join(self.service.alias(e) for e in ENTITIES)
@@ -281,7 +282,7 @@ class Extractor:
                 )
                 item = found.setdefault(key, Found(entity, hit["_id"], hit["_source"]))
                 item.by_clause.append(
-                    (min(1.0, score * factor), spans or [(clause.start, clause.end)])
+                    (score + (1 - score) * lift, spans or [(clause.start, clause.end)])
                 )
 
 

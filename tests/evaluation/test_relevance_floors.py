@@ -62,4 +62,4 @@ def test_extraction_and_match_floors(full_index):
     )
     assert report["compétences"]["recall@10"] >= 0.16
     assert report["macro-compétences"]["recall@10"] >= 0.40
-    assert report["metiers/match"]["rome@5"] >= 0.43
+    assert report["metiers/match"]["rome@5"] >= 0.46
