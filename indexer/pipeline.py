@@ -270,11 +270,13 @@ def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
     ]
 
 
-def ensure_offres_index(es: Elasticsearch, settings: Settings) -> str:
+def ensure_offres_index(
+    es: Elasticsearch, settings: Settings, embedder: Embedder | None = None
+) -> str:
     """The offers index, created empty if missing (the API searches it from the start)."""
-    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
-    meta = {"entity": OFFRES, "embedding": embedder.contract.model_dump()}
-    return offres_index(es, settings, embedder.contract.dims, meta)
+    contract = (embedder or load_embedder(settings.embedder, settings.vector_cache_dir)).contract
+    meta = {"entity": OFFRES, "embedding": contract.model_dump()}
+    return offres_index(es, settings, contract.dims, meta)
 
 
 def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> EntityReport:
@@ -351,7 +353,7 @@ def ingest_offers(
     if source == "api":
         offers = validated(offers, source, report)
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
-    alias = ensure_offres_index(es, settings)
+    alias = ensure_offres_index(es, settings, embedder)
     sources = offer_documents(offers, resolver, report)
     plan = EntityPlan(OFFRES, "id", lambda d: str(d["intitule"]))
     with progress_bar(console) as progress:
