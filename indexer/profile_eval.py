@@ -21,10 +21,10 @@ from search_api import matching, queries
 from search_api.clauses import load_nlp, read_text
 from search_api.encoder import QueryEncoder
 from search_api.extraction import Extractor, profile_of
+from search_api.schemas import ExtractRequest
 from search_api.service import SearchService
 
 KS = (5, 10, 20)
-MATCH_THRESHOLD = 0.45  # the API's default extraction threshold
 
 
 class LabelledCompetence(BaseModel):
@@ -109,7 +109,8 @@ async def evaluate_profiles(
                 dict.fromkeys(f.source["macro"]["code_ogr"] for f in found if f.source.get("macro"))
             )
             macro_pairs.append((set(macro_of.values()), ranked_macros))
-            kept = [f for f in found if f.score >= MATCH_THRESHOLD]
+            threshold = ExtractRequest.model_fields["threshold"].default
+            kept = [f for f in found if f.score >= threshold]
             matches, _, _ = await matching.rank_fiches(
                 service, profile_of(kept)[0], queries.Filters()
             )

@@ -235,7 +235,7 @@ EXPERIENCE = (
     "Je n'ai jamais encadré d'équipe."
 )
 
-EXTRACT_REQUEST: Example = {"text": EXPERIENCE, "threshold": 0.45, "size": 20}
+EXTRACT_REQUEST: Example = {"text": EXPERIENCE, "threshold": 0.3, "size": 20}
 
 EXTRACT: Example = {
     "competences": [
@@ -243,11 +243,22 @@ EXTRACT: Example = {
             "code": "118069",
             "libelle": "Gérer une caisse",
             "type": "macro-compétence",
-            "score": 1.0,
+            "score": 0.5105,
             "evidence": [{"start": 13, "end": 19, "text": "caisse"}],
             "macro": {"code": "118069", "libelle": "Gérer une caisse"},
             "enjeu": {"code": "4A", "libelle": "Gestion administrative et comptable"},
-        }
+            "metier": None,
+        },
+        {
+            "code": "300303",
+            "libelle": "Procéder à l'encaissement",
+            "type": "savoir-faire",
+            "score": 0.3484,
+            "evidence": [{"start": 13, "end": 19, "text": "caisse"}],
+            "macro": {"code": "118069", "libelle": "Gérer une caisse"},
+            "enjeu": {"code": "4A", "libelle": "Gestion administrative et comptable"},
+            "metier": {"code": "D1505", "libelle": "Hôte / Hôtesse de caisse"},
+        },
     ],
     "clauses": [
         {

@@ -1,55 +1,62 @@
 """Free text -> ROME compétences, each with the words of the text that justify it.
 
-Each clause is searched twice in one `_msearch`: lexically on its lemmas, semantically on its
-words (e5 query vector). The candidates of both legs are scored on an absolute scale, so that
-scores of different clauses compare and one threshold means the same everywhere:
+Recruiters and conseillers name the compétences of a métier, and a text says which métier it
+describes far more reliably than any one of its clauses says which compétence. So extraction
+first finds the fiches the text most likely describes (its e5 vector against the fiche vectors,
+fused with BM25 on the fiche texts), then ranks the items of those fiches, and any label whose
+words a clause contains, on an absolute scale in [0, 1]:
 
-    score = (SEMANTIC_WEIGHT * semantic + LEXICAL_WEIGHT * overlap) * prior
+    score = (TEXT_WEIGHT * overlap + METIER_WEIGHT * membership + GIST_WEIGHT * gist) / sum
 
-`semantic` rescales the cosine similarity of the clause and the label from [COSINE_FLOOR,
-COSINE_CEILING] to [0, 1]; `overlap` is the share of the label's content words the clause has
-(after folding and a 5-letter stem); `prior` favours compétences many fiches use. A second pass
-searches, per clause, only the compétences of the fiches the whole text most likely describes,
-and lifts their scores COHERENCE_LIFT of the way to 1 (the order among them is kept, no cap
-ties them). A compétence found by several clauses
-keeps its best score and the evidence of the clauses close to it.
+times OUTSIDE for a label none of the likely fiches lists.
+
+`overlap` is the best share of the label's content words one affirmative clause has (folded,
+5-letter stems); `membership` weighs the likely fiches that list the item by their rank, twice
+more where it is coeur de métier; `gist` rescales the cosine of the text and the label from
+[GIST_FLOOR, GIST_CEILING] to [0, 1]. A label whose words are denied ("je n'ai jamais encadré")
+is dropped. Evidence is the words the label shares with the text or, for a compétence the text
+implies through its métier, the words of the text that name that métier.
 """
 
 import asyncio
-import math
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
 
-from search_api import matching, queries
+from search_api import queries
 from search_api.clauses import Clause, Reading, read_text
 from search_api.errors import EngineUnavailableError
 from search_api.service import SearchService, guarded
 
-SEMANTIC_WEIGHT = 0.65
-LEXICAL_WEIGHT = 0.35
-# e5-small cosines of a clause and a compétence label: ~0.78 unrelated, ~0.92 near paraphrase.
-COSINE_FLOOR = 0.78
-COSINE_CEILING = 0.93
-CANDIDATES_PER_LEG = 20  # per clause and leg; the union is re-scored
-# Compétences many fiches use are what people (and recruiters) name; one-fiche variants are
-# rarely meant. usage = log(1 + fiches) / log(1 + USAGE_CAP), at most 1, weighs PRIOR_WEIGHT.
-PRIOR_WEIGHT = 0.3
-USAGE_CAP = 30
+# Tuned on the dev ads (recall@10, stable across both halves); the métier weighs most: a text
+# says which métier it describes better than which of its compétences it means.
+TEXT_WEIGHT = 1.0
+METIER_WEIGHT = 4.0
+GIST_WEIGHT = 0.5
+OUTSIDE = 0.8  # factor on a label no likely fiche lists: found by its words alone
+# e5-small cosines of a whole text and a compétence label: ~0.75 unrelated, ~0.9 very close.
+GIST_FLOOR = 0.75
+GIST_CEILING = 0.90
+LIKELY_FICHES = 6  # fiches whose items are ranked
+RANK_DECAY = 0.5  # fiche of rank r weighs 1 / r ** RANK_DECAY
+COEUR_BONUS = 2.0  # an item at the heart of a fiche weighs 1 + COEUR_BONUS there
+LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
+LEXICAL_PER_CLAUSE = 20  # labels a clause's words find across all compétences and savoirs
+TEXT_CHARS = 1000  # the start of the text names the job; the encoder reads ~500 tokens at most
 STEM = 5  # letters compared: "encadrais"/"encadrement" -> "encad"
 ENTITIES = ("competences", "savoirs")
 SOURCE = ["libelle", "nature", "categorie", "macro", "enjeu", "fiche_count"]
+FICHE_SOURCE = [
+    "libelle",
+    "appellations.libelle",
+    "competence_codes",
+    "coeur_codes",
+    "savoir_codes",
+    "macro_codes",
+]
 USED = {"range": {"fiche_count": {"gte": 1}}}  # no fiche uses it: it leads to no métier
-PROFILE_THRESHOLD = 0.45  # first-pass matches trusted to point at métiers
-LIKELY_FICHES = 3  # fiches whose compétences the second pass searches
-COHERENCE_LIFT = 0.6  # compétences of those fiches: the text's métier uses them
-LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
-TEXT_CHARS = 1000  # BM25 on the start of the text, which names the job
-HEAD_CHARS = 250  # encoded whole as well: the opening usually says what the job was
 # Label words that say nothing about the activity ("Réaliser les opérations de ..."), and
 # function words; compared as stems like everything else.
 GENERIC_WORDS = (
@@ -62,30 +69,31 @@ STOP_WORDS = (
 )
 GENERIC_STEMS = frozenset(w[:STEM] for w in GENERIC_WORDS.split())
 STOP_SET = frozenset(STOP_WORDS.split())
-EVIDENCE_MARGIN = 0.1  # clauses scoring within this of the best one also give evidence
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """A fiche the text likely describes, with what it lists."""
+
+    code: str
+    libelle: str
+    items: frozenset[str]
+    coeur: frozenset[str]
+    words: frozenset[str]  # stems of its title and appellations
 
 
 @dataclass
 class Found:
-    """A compétence recognised in the text: its score in each clause that found it."""
+    """A compétence or savoir recognised in the text."""
 
     entity: str
     code: str
     source: dict[str, Any]
-    by_clause: list[tuple[float, list[tuple[int, int]]]] = field(default_factory=list)
-
-    @property
-    def score(self) -> float:
-        """The best clause's score."""
-        return max(score for score, _ in self.by_clause)
-
-    @property
-    def evidence(self) -> list[tuple[int, int]]:
-        """Spans of the clauses scoring close to the best, in text order."""
-        best = self.score
-        return sorted(
-            {span for s, spans in self.by_clause if s >= best - EVIDENCE_MARGIN for span in spans}
-        )
+    score: float
+    evidence: Spans
+    fiche: Fiche | None  # the likeliest fiche listing it, when the text implies it that way
 
 
 def fold(word: str) -> str:
@@ -94,50 +102,69 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def stems_of(text: str) -> set[str]:
+    """Content-word stems of a label; stop words dropped."""
+    words = "".join(c if c.isalnum() else " " for c in fold(text)).split()
+    return {w[:STEM] for w in words if w not in STOP_SET and len(w) > 1}
+
+
 def label_stems(label: str) -> set[str]:
-    """Content-word stems of a label; generic verbs and stop words dropped."""
-    words = "".join(c if c.isalnum() else " " for c in fold(label)).split()
-    stems = {w[:STEM] for w in words if w not in STOP_SET and len(w) > 1}
+    """Content-word stems of a label; generic verbs dropped too, unless nothing else is left."""
+    stems = stems_of(label)
     return stems - GENERIC_STEMS or stems
 
 
-def clause_stems(clause: Clause) -> dict[str, list[tuple[int, int]]]:
+def clause_stems(clause: Clause) -> dict[str, Spans]:
     """Stem of each content lemma and the spans of the words that gave it."""
-    stems: dict[str, list[tuple[int, int]]] = {}
+    stems: dict[str, Spans] = {}
     for start, end, lemma in clause.tokens:
         for word in "".join(c if c.isalnum() else " " for c in fold(lemma)).split():
             stems.setdefault(word[:STEM], []).append((start, end))
     return stems
 
 
-def semantic_part(cosine: float) -> float:
-    """Cosine rescaled to [0, 1] between the floor and the ceiling."""
-    return min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)))
+def overlap(wanted: set[str], clauses: list[dict[str, Spans]]) -> tuple[float, Spans]:
+    """Best share of the wanted stems one clause has, and the spans of the shared words."""
+    best, spans = 0.0, []
+    for stems in clauses:
+        shared = wanted & stems.keys()
+        share = len(shared) / len(wanted) if wanted else 0.0
+        if share > best:
+            best, spans = share, sorted({span for s in shared for span in stems[s]})
+    return best, spans
 
 
-def usage(fiche_count: int) -> float:
-    """How common a compétence is across fiches, in [0, 1]."""
-    return min(1.0, math.log1p(fiche_count) / math.log1p(USAGE_CAP))
+def gist(cosine: float) -> float:
+    """Cosine of the text and a label rescaled to [0, 1] between the floor and the ceiling."""
+    return min(1.0, max(0.0, (cosine - GIST_FLOOR) / (GIST_CEILING - GIST_FLOOR)))
 
 
-def score_candidate(
-    cosine: float, label: str, fiche_count: int, stems: dict[str, list[tuple[int, int]]]
-) -> tuple[float, list[tuple[int, int]]]:
-    """Calibrated score of one label for one clause, and the spans of the shared words."""
-    wanted = label_stems(label)
-    shared = wanted & stems.keys()
-    overlap = len(shared) / len(wanted) if wanted else 0.0
-    spans = sorted({span for s in shared for span in stems[s]})
-    match = SEMANTIC_WEIGHT * semantic_part(cosine) + LEXICAL_WEIGHT * overlap
-    return match * (1 - PRIOR_WEIGHT + PRIOR_WEIGHT * usage(fiche_count)), spans
+def membership(code: str, fiches: list[Fiche]) -> tuple[float, Fiche | None]:
+    """How much the likely fiches list the item, in [0, 1], and the likeliest one that does."""
+    total = got = 0.0
+    first = None
+    for rank, fiche in enumerate(fiches, start=1):
+        weight = rank**-RANK_DECAY
+        total += weight * (1 + COEUR_BONUS)
+        if code in fiche.items:
+            got += weight * (1 + COEUR_BONUS * (code in fiche.coeur))
+            first = first or fiche
+    return (got / total if total else 0.0), first
+
+
+def score(text_share: float, metier: float, cosine: float) -> float:
+    """The calibrated score of one item."""
+    weighted = TEXT_WEIGHT * text_share + METIER_WEIGHT * metier + GIST_WEIGHT * gist(cosine)
+    calibrated = weighted / (TEXT_WEIGHT + METIER_WEIGHT + GIST_WEIGHT)
+    return calibrated if metier > 0 else calibrated * OUTSIDE
 
 
 def lexical_body(clause: Clause) -> dict[str, Any]:
     """Lemmas of the clause against the labels: most words, phrase order as a bonus."""
     text = " ".join(clause.lemmas)
     return {
-        "size": CANDIDATES_PER_LEG,
-        "_source": SOURCE,
+        "size": LEXICAL_PER_CLAUSE,
+        "_source": False,
         "query": {
             "bool": {
                 "should": [
@@ -151,20 +178,45 @@ def lexical_body(clause: Clause) -> dict[str, Any]:
     }
 
 
-def knn_body(vector: list[float], fiches: list[str] | None = None) -> dict[str, Any]:
-    """Nearest compétence and savoir labels to the clause (of these fiches, if given)."""
-    used: dict[str, Any] = {"terms": {"fiches.code": fiches}} if fiches else USED
-    return {
-        "size": CANDIDATES_PER_LEG,
-        "_source": SOURCE,
-        "knn": {
-            "field": "vector",
-            "query_vector": vector,
-            "k": CANDIDATES_PER_LEG,
-            "num_candidates": 200,
-            "filter": used,
+def fiche_bodies(vector: list[float], text: str) -> list[dict[str, Any]]:
+    """The fiches nearest to the text's vector, and the best by BM25 on the fiche texts."""
+    return [
+        {
+            "size": LIKELY_DEPTH,
+            "_source": FICHE_SOURCE,
+            "knn": queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
         },
-    }
+        {
+            "size": LIKELY_DEPTH,
+            "_source": FICHE_SOURCE,
+            "query": {"multi_match": {"query": text, "fields": list(queries.FICHE_FIELDS)}},
+        },
+    ]
+
+
+def likely_fiches(answers: list[dict[str, Any]], k: int) -> list[Fiche]:
+    """RRF of the fiche rankings; the first LIKELY_FICHES, with what they list."""
+    hits = {h["_id"]: h["_source"] for answer in answers for h in _hits(answer)}
+    fused = queries.rrf([[h["_id"] for h in _hits(a)] for a in answers], k)
+    fiches = []
+    for code in list(fused)[:LIKELY_FICHES]:
+        source = hits[code]
+        names = [source.get("libelle", "")]
+        names += [a.get("libelle", "") for a in source.get("appellations", [])]
+        fiches.append(
+            Fiche(
+                code=code,
+                libelle=source.get("libelle", ""),
+                items=frozenset(
+                    c
+                    for key in ("competence_codes", "savoir_codes", "macro_codes")
+                    for c in source.get(key, [])
+                ),
+                coeur=frozenset(source.get("coeur_codes", [])),
+                words=frozenset(s for name in names for s in stems_of(name)),
+            )
+        )
+    return fiches
 
 
 class Extractor:
@@ -179,111 +231,63 @@ class Extractor:
         return await asyncio.to_thread(read_text, self.nlp, text)
 
     async def extract(self, text: str, clauses: list[Clause]) -> list[Found]:
-        """Compétences and savoirs found in the affirmative clauses, best first.
-
-        First pass: every compétence and savoir, per clause. Second pass: only those of the
-        fiches the text most likely describes, which finds what a text implies in a métier's
-        own words ("tenu la caisse" -> "Procéder à l'encaissement")."""
+        """Compétences and savoirs of the affirmative clauses and of their métier, best first."""
         # One search per distinct activity: repeated bullet lines add nothing but cost.
         unique = {c.lemmas: c for c in reversed(clauses) if not c.negated and c.lemmas}
         active = sorted(unique.values(), key=lambda c: c.start)
         if not active:
             return []
         affirmative = affirmative_text(text, clauses)
-        *vectors, head = await self.service.encoder.encode_many(
-            [c.text for c in active] + [affirmative[:HEAD_CHARS]]
-        )
-        found: dict[str, Found] = {}
-        first = [(lexical_body(c), knn_body(v)) for c, v in zip(active, vectors, strict=True)]
-        by_text, _ = await asyncio.gather(
-            self.fiches_like([mean_vector(vectors), head], affirmative),
-            self._search(active, first, found, 0.0),
-        )
-        fiches = await self.likely_fiches(by_text, found)
-        if fiches:  # none only on an index without fiches
-            second = [(None, knn_body(v, fiches)) for v in vectors]
-            await self._search(active, second, found, COHERENCE_LIFT)
-        return sorted(found.values(), key=lambda f: -f.score)
-
-    async def fiches_like(self, vectors: list[list[float]], text: str) -> list[list[str]]:
-        """Fiches nearest to each vector of the text, and by BM25 on the fiche texts."""
-        alias = self.service.alias("fiches")
-        *knn, bm25 = await asyncio.gather(
-            *(
-                guarded(
-                    self.service.es.search(
-                        index=alias,
-                        knn=queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
-                        size=LIKELY_DEPTH,
-                        source=False,
-                    )
-                )
-                for vector in vectors
-            ),
-            guarded(
-                self.service.es.search(
-                    index=alias,
-                    query={"multi_match": {"query": text, "fields": list(queries.FICHE_FIELDS)}},
-                    size=LIKELY_DEPTH,
-                    source=False,
-                )
-            ),
-        )
-        return [[h["_id"] for h in r["hits"]["hits"]] for r in (*knn, bm25)]
-
-    async def likely_fiches(self, by_text: list[list[str]], found: dict[str, Found]) -> list[str]:
-        """The fiches the text most likely describes: RRF of the fiches like the text and of
-        the fiches the first-pass compétences cover best."""
-        rankings = list(by_text)
-        profile = profile_of([f for f in found.values() if f.score >= PROFILE_THRESHOLD])[0]
-        if profile:
-            matches, _, _ = await matching.rank_fiches(
-                self.service, profile, queries.Filters(), with_facets=False
-            )
-            rankings.append([m.code_rome for m in matches[:LIKELY_DEPTH]])
-        return list(queries.rrf(rankings, self.service.rrf_k))[:LIKELY_FICHES]
-
-    async def _search(
-        self,
-        clauses: list[Clause],
-        bodies: Sequence[tuple[dict[str, Any] | None, dict[str, Any]]],
-        found: dict[str, Found],
-        lift: float,
-    ) -> None:
-        """Run (lexical or None, kNN) bodies per clause in one `_msearch`; score into found."""
+        vector = await self.service.encoder.encode(affirmative)
         index = ",".join(self.service.alias(e) for e in ENTITIES)
         searches: list[dict[str, Any]] = []
-        for lexical, knn in bodies:
-            searches += [{"index": index}, knn]
-            if lexical is not None:
-                searches += [{"index": index}, lexical]
-        response = await guarded(self.service.es.msearch(searches=searches))
-        answers = iter(response["responses"])
-        for clause, (lexical, _) in zip(clauses, bodies, strict=True):
-            semantic = _hits(next(answers))
-            lexical_hits = _hits(next(answers)) if lexical is not None else []
-            # Lexical-only candidates come without their cosine; they get the lowest cosine
-            # the kNN leg returned for that clause (a bound, not a guess).
-            cosines = {h["_id"]: 2 * float(h["_score"]) - 1 for h in semantic}
-            floor = min(cosines.values(), default=COSINE_FLOOR)
-            stems = clause_stems(clause)
-            seen: set[str] = set()
-            for hit in semantic + lexical_hits:
-                entity = self.service.entity_of(hit["_index"])
-                key = f"{entity}:{hit['_id']}"
-                if key in seen:
-                    continue
-                seen.add(key)
-                score, spans = score_candidate(
-                    cosines.get(hit["_id"], floor),
-                    hit["_source"]["libelle"],
-                    int(hit["_source"].get("fiche_count", 0)),
-                    stems,
+        for body in fiche_bodies(vector, affirmative):
+            searches += [{"index": self.service.alias("fiches")}, body]
+        for clause in active:
+            searches += [{"index": index}, lexical_body(clause)]
+        answers = (await guarded(self.service.es.msearch(searches=searches)))["responses"]
+        fiches = likely_fiches(answers[:2], self.service.rrf_k)
+        codes = {c for f in fiches for c in f.items}
+        codes |= {h["_id"] for answer in answers[2:] for h in _hits(answer)}
+        if not codes:
+            return []
+        response = await guarded(
+            self.service.es.search(
+                index=index,
+                size=len(codes),
+                source_includes=SOURCE,
+                knn={
+                    "field": "vector",
+                    "query_vector": vector,
+                    "k": len(codes),
+                    "num_candidates": len(codes),
+                    "filter": {"ids": {"values": sorted(codes)}},
+                },
+            )
+        )
+        said = [clause_stems(c) for c in active]
+        denied = [clause_stems(c) for c in clauses if c.negated]
+        found = []
+        for hit in response["hits"]["hits"]:
+            wanted = label_stems(hit["_source"]["libelle"])
+            share, spans = overlap(wanted, said)
+            if overlap(wanted, denied)[0] > share:
+                continue  # its words are denied: "je n'ai jamais encadré"
+            metier, fiche = membership(hit["_id"], fiches)
+            if not spans and fiche is not None:
+                spans = overlap(set(fiche.words), said)[1]
+            cosine = 2 * float(hit["_score"]) - 1
+            found.append(
+                Found(
+                    entity=self.service.entity_of(hit["_index"]),
+                    code=hit["_id"],
+                    source=hit["_source"],
+                    score=score(share, metier, cosine),
+                    evidence=spans or [(active[0].start, active[0].end)],
+                    fiche=fiche if share == 0 else None,
                 )
-                item = found.setdefault(key, Found(entity, hit["_id"], hit["_source"]))
-                item.by_clause.append(
-                    (score + (1 - score) * lift, spans or [(clause.start, clause.end)])
-                )
+            )
+        return sorted(found, key=lambda f: -f.score)
 
 
 def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:
@@ -297,13 +301,6 @@ def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:
             profile[code] = max(profile.get(code, 0.0), item.score)
             labels[code] = macro["libelle"]
     return profile, labels
-
-
-def mean_vector(vectors: list[list[float]]) -> list[float]:
-    """Unit-length mean of unit vectors: the gist of the whole text, without encoding it."""
-    mean = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
-    norm = float(np.linalg.norm(mean)) or 1.0
-    return [float(x) for x in mean / norm]
 
 
 def affirmative_text(text: str, clauses: list[Clause]) -> str:

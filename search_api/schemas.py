@@ -252,7 +252,7 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
     threshold: float = Field(
-        default=0.45, ge=0, le=1, description="Lowest calibrated score returned."
+        default=0.3, ge=0, le=1, description="Lowest calibrated score returned."
     )
     size: int = Field(default=20, ge=1, le=100, description="Compétences returned at most.")
 
@@ -275,6 +275,10 @@ class ExtractedCompetence(BaseModel):
     evidence: list[Evidence] = Field(description="Spans of the input behind it, in text order.")
     macro: CodeLabel | None = Field(description="Its macro-compétence (code, libelle).")
     enjeu: CodeLabel | None = Field(description="Its enjeu (code, libelle).")
+    metier: CodeLabel | None = Field(
+        description="When the text implies it rather than naming it: the fiche (code, libelle) "
+        "the text describes that lists it; the evidence is then the words naming that métier."
+    )
 
 
 class ClauseInfo(BaseModel):

@@ -78,6 +78,7 @@ def _extracted(text: str, found: Found) -> ExtractedCompetence:
         evidence=[Evidence(start=s, end=e, text=text[s:e]) for s, e in found.evidence],
         macro={"code": macro["code_ogr"], "libelle": macro["libelle"]} if macro else None,
         enjeu=found.source.get("enjeu"),
+        metier={"code": found.fiche.code, "libelle": found.fiche.libelle} if found.fiche else None,
     )
 
 

@@ -47,24 +47,37 @@ def test_macro_flagged_core_through_its_competences():
     assert matching.fiche_macros(doc)[0].coeur_metier
 
 
-def test_candidate_score_grows_with_cosine_and_shared_words():
-    stems = {"caiss": [(10, 16)], "tenir": [(6, 9)]}
-    low, _ = extraction.score_candidate(0.80, "Tenir une caisse", 10, stems)
-    high, spans = extraction.score_candidate(0.90, "Tenir une caisse", 10, stems)
-    none, no_spans = extraction.score_candidate(0.90, "Piloter un avion", 10, stems)
-    assert high > low > 0
-    assert high > none
-    assert spans == [(6, 9), (10, 16)]
-    assert no_spans == []
+def likely(code: str, items: set[str], coeur: set[str]) -> extraction.Fiche:
+    return extraction.Fiche(code, f"Fiche {code}", frozenset(items), frozenset(coeur), frozenset())
 
 
-def test_common_competences_outrank_one_fiche_variants():
-    stems = {"caiss": [(0, 6)]}
-    common, _ = extraction.score_candidate(0.88, "Tenir une caisse", 40, stems)
-    rare, _ = extraction.score_candidate(0.88, "Tenir une caisse", 1, stems)
-    assert common > rare
-    assert extraction.usage(0) == 0.0
-    assert extraction.usage(10_000) == 1.0
+def test_overlap_takes_the_best_clause_and_its_spans():
+    clauses = [{"tenir": [(6, 9)]}, {"tenir": [(30, 35)], "caiss": [(40, 46)]}]
+    share, spans = extraction.overlap({"tenir", "caiss"}, clauses)
+    assert share == 1.0
+    assert spans == [(30, 35), (40, 46)]
+    assert extraction.overlap({"pilot", "avion"}, clauses) == (0.0, [])
+
+
+def test_membership_weighs_rank_and_heart_of_the_metier():
+    first, second = likely("D1505", {"1", "2"}, {"1"}), likely("D1106", {"2", "3"}, set())
+    core, fiche = extraction.membership("1", [first, second])
+    listed, _ = extraction.membership("2", [first, second])
+    later, later_fiche = extraction.membership("3", [first, second])
+    assert fiche == first
+    assert later_fiche == second
+    assert 0 < later < listed < core < 1  # core counts triple; listed by both beats one
+    assert extraction.membership("4", [first, second]) == (0.0, None)
+    assert extraction.membership("1", [first]) == (1.0, first)
+
+
+def test_score_is_calibrated_and_favours_listed_labels():
+    assert extraction.score(1.0, 1.0, 0.99) == pytest.approx(1.0)
+    assert extraction.score(0.0, 0.0, 0.5) == 0.0
+    listed = extraction.score(0.5, 0.2, 0.85)
+    outside = extraction.score(0.5, 0.0, 0.85)
+    assert 0 < outside < listed < 1
+    assert extraction.score(1.0, 0.2, 0.85) > listed
 
 
 def test_label_stems_drop_generic_and_function_words():
@@ -72,7 +85,7 @@ def test_label_stems_drop_generic_and_function_words():
     assert extraction.label_stems("Réaliser") == {"reali"}  # nothing else: keep it
 
 
-def test_semantic_part_is_clipped_to_unit_range():
-    assert extraction.semantic_part(0.5) == 0.0
-    assert extraction.semantic_part(0.99) == 1.0
-    assert 0 < extraction.semantic_part(0.85) < 1
+def test_gist_is_clipped_to_unit_range():
+    assert extraction.gist(0.5) == 0.0
+    assert extraction.gist(0.99) == 1.0
+    assert 0 < extraction.gist(0.85) < 1
