@@ -2,24 +2,28 @@
 
 Recruiters and conseillers name the compétences of a métier, and a text says which métier it
 describes far more reliably than any one of its clauses says which compétence. So extraction
-first finds the fiches the text most likely describes (its e5 vector against the fiche vectors,
-fused with BM25 on the fiche texts), then ranks the items of those fiches, and any label whose
-words a clause contains, on an absolute scale in [0, 1]:
+first finds the fiches the text most likely describes (weighted RRF of five rankings: its e5
+vector against the fiches and against the appellations, BM25 of the text on the fiche texts and
+on the appellations, and the fiches listing the labels its clauses' words find), then ranks the
+items of those fiches, and any label whose words a clause contains, on an absolute scale in
+[0, 1]:
 
     score = (TEXT_WEIGHT * overlap + METIER_WEIGHT * membership + GIST_WEIGHT * gist) / sum
 
 times OUTSIDE for a label none of the likely fiches lists.
 
 `overlap` is the best share of the label's content words one affirmative clause has (folded,
-5-letter stems); `membership` weighs the likely fiches that list the item by their rank, twice
-more where it is coeur de métier; `gist` rescales the cosine of the text and the label from
+5-letter stems); `membership` weighs the likely fiches that list the item by their rank, three
+times where it is coeur de métier; `gist` rescales the cosine of the text and the label from
 [GIST_FLOOR, GIST_CEILING] to [0, 1]. A label whose words are denied ("je n'ai jamais encadré")
 is dropped. Evidence is the words the label shares with the text or, for a compétence the text
 implies through its métier, the words of the text that name that métier.
 """
 
 import asyncio
+import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +47,12 @@ LIKELY_FICHES = 6  # fiches whose items are ranked
 RANK_DECAY = 0.5  # fiche of rank r weighs 1 / r ** RANK_DECAY
 COEUR_BONUS = 2.0  # an item at the heart of a fiche weighs 1 + COEUR_BONUS there
 LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
+APPELLATION_DEPTH = 30  # appellations searched to rank their fiches
+# Rankings fused to choose the fiches: the text's vector against the fiches, BM25 on the fiche
+# texts, fiches listing the labels the clauses' words find, and the fiches of the appellations
+# nearest to the text by vector and by BM25. Tuned on the dev ads (both halves agree).
+RANKING_WEIGHTS = (1.0, 0.5, 0.5, 0.5, 0.5)
+FUSION_K = 10  # RRF constant: low, so a first rank outweighs presence in several rankings
 LEXICAL_PER_CLAUSE = 20  # labels a clause's words find across all compétences and savoirs
 TEXT_CHARS = 1000  # the start of the text names the job; the encoder reads ~500 tokens at most
 STEM = 5  # letters compared: "encadrais"/"encadrement" -> "encad"
@@ -164,7 +174,7 @@ def lexical_body(clause: Clause) -> dict[str, Any]:
     text = " ".join(clause.lemmas)
     return {
         "size": LEXICAL_PER_CLAUSE,
-        "_source": False,
+        "_source": ["fiches.code"],
         "query": {
             "bool": {
                 "should": [
@@ -178,45 +188,85 @@ def lexical_body(clause: Clause) -> dict[str, Any]:
     }
 
 
-def fiche_bodies(vector: list[float], text: str) -> list[dict[str, Any]]:
-    """The fiches nearest to the text's vector, and the best by BM25 on the fiche texts."""
+def fiche_searches(
+    service: SearchService, vector: list[float], text: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """(index, body) of the rankings that name the fiche, in FICHE_RANKINGS order."""
+    appellation_source = {"_source": ["fiche.code"], "size": APPELLATION_DEPTH}
     return [
-        {
-            "size": LIKELY_DEPTH,
-            "_source": FICHE_SOURCE,
-            "knn": queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
-        },
-        {
-            "size": LIKELY_DEPTH,
-            "_source": FICHE_SOURCE,
-            "query": {"multi_match": {"query": text, "fields": list(queries.FICHE_FIELDS)}},
-        },
+        (
+            service.alias("fiches"),
+            {
+                "size": LIKELY_DEPTH,
+                "_source": False,
+                "knn": queries.knn_clause(vector, LIKELY_DEPTH, queries.Filters()),
+            },
+        ),
+        (
+            service.alias("fiches"),
+            {
+                "size": LIKELY_DEPTH,
+                "_source": False,
+                "query": {"multi_match": {"query": text, "fields": list(queries.FICHE_FIELDS)}},
+            },
+        ),
+        (
+            service.alias("appellations"),
+            {
+                **appellation_source,
+                "knn": queries.knn_clause(vector, APPELLATION_DEPTH, queries.Filters()),
+            },
+        ),
+        (
+            service.alias("appellations"),
+            {**appellation_source, "query": {"match": {"libelle": text}}},
+        ),
     ]
 
 
-def likely_fiches(answers: list[dict[str, Any]], k: int) -> list[Fiche]:
-    """RRF of the fiche rankings; the first LIKELY_FICHES, with what they list."""
-    hits = {h["_id"]: h["_source"] for answer in answers for h in _hits(answer)}
-    fused = queries.rrf([[h["_id"] for h in _hits(a)] for a in answers], k)
-    fiches = []
-    for code in list(fused)[:LIKELY_FICHES]:
-        source = hits[code]
-        names = [source.get("libelle", "")]
-        names += [a.get("libelle", "") for a in source.get("appellations", [])]
-        fiches.append(
-            Fiche(
-                code=code,
-                libelle=source.get("libelle", ""),
-                items=frozenset(
-                    c
-                    for key in ("competence_codes", "savoir_codes", "macro_codes")
-                    for c in source.get(key, [])
-                ),
-                coeur=frozenset(source.get("coeur_codes", [])),
-                words=frozenset(s for name in names for s in stems_of(name)),
-            )
-        )
-    return fiches
+def fiches_of_appellations(answer: dict[str, Any]) -> list[str]:
+    """Fiches of the appellations found, in order, each once."""
+    return list(dict.fromkeys(h["_source"]["fiche"]["code"] for h in _hits(answer)))
+
+
+def fiches_of_labels(answers: list[dict[str, Any]]) -> list[str]:
+    """Fiches listing the labels the clauses' words found: a vote per hit, 1 / rank, shared
+    by the square root of the fiches using the label (common labels say little)."""
+    votes: dict[str, float] = {}
+    for answer in answers:
+        for rank, hit in enumerate(_hits(answer), start=1):
+            users = hit["_source"].get("fiches", [])
+            for fiche in users:
+                votes[fiche["code"]] = votes.get(fiche["code"], 0.0) + 1 / (
+                    rank * math.sqrt(len(users))
+                )
+    return sorted(votes, key=lambda code: -votes[code])
+
+
+def fuse(rankings: list[list[str]], weights: Sequence[float]) -> list[str]:
+    """Weighted reciprocal rank fusion of the first LIKELY_DEPTH of each ranking."""
+    scores: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        for rank, code in enumerate(ranking[:LIKELY_DEPTH], start=1):
+            scores[code] = scores.get(code, 0.0) + weight / (FUSION_K + rank)
+    return sorted(scores, key=lambda code: -scores[code])
+
+
+def fiche_of(code: str, source: dict[str, Any]) -> Fiche:
+    """A likely fiche from its document."""
+    names = [source.get("libelle", "")]
+    names += [a.get("libelle", "") for a in source.get("appellations", [])]
+    return Fiche(
+        code=code,
+        libelle=source.get("libelle", ""),
+        items=frozenset(
+            c
+            for key in ("competence_codes", "savoir_codes", "macro_codes")
+            for c in source.get(key, [])
+        ),
+        coeur=frozenset(source.get("coeur_codes", [])),
+        words=frozenset(s for name in names for s in stems_of(name)),
+    )
 
 
 class Extractor:
@@ -241,14 +291,22 @@ class Extractor:
         vector = await self.service.encoder.encode(affirmative)
         index = ",".join(self.service.alias(e) for e in ENTITIES)
         searches: list[dict[str, Any]] = []
-        for body in fiche_bodies(vector, affirmative):
-            searches += [{"index": self.service.alias("fiches")}, body]
+        for target, body in fiche_searches(self.service, vector, affirmative):
+            searches += [{"index": target}, body]
         for clause in active:
             searches += [{"index": index}, lexical_body(clause)]
         answers = (await guarded(self.service.es.msearch(searches=searches)))["responses"]
-        fiches = likely_fiches(answers[:2], self.service.rrf_k)
+        fiche_knn, fiche_bm25, appellation_knn, appellation_bm25, *lexical = answers
+        rankings = [
+            [h["_id"] for h in _hits(fiche_knn)],
+            [h["_id"] for h in _hits(fiche_bm25)],
+            fiches_of_labels(lexical),
+            fiches_of_appellations(appellation_knn),
+            fiches_of_appellations(appellation_bm25),
+        ]
+        fiches = await self.fiches(fuse(rankings, RANKING_WEIGHTS))
         codes = {c for f in fiches for c in f.items}
-        codes |= {h["_id"] for answer in answers[2:] for h in _hits(answer)}
+        codes |= {h["_id"] for answer in lexical for h in _hits(answer)}
         if not codes:
             return []
         response = await guarded(
@@ -288,6 +346,19 @@ class Extractor:
                 )
             )
         return sorted(found, key=lambda f: -f.score)
+
+    async def fiches(self, ranked: list[str]) -> list[Fiche]:
+        """The first LIKELY_FICHES of the ranked codes, with what they list."""
+        if not ranked:
+            return []
+        docs = await guarded(
+            self.service.es.mget(
+                index=self.service.alias("fiches"),
+                ids=ranked[:LIKELY_FICHES],
+                source_includes=FICHE_SOURCE,
+            )
+        )
+        return [fiche_of(d["_id"], d["_source"]) for d in docs["docs"] if d.get("found")]
 
 
 def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:

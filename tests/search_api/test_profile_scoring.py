@@ -89,3 +89,21 @@ def test_gist_is_clipped_to_unit_range():
     assert extraction.gist(0.5) == 0.0
     assert extraction.gist(0.99) == 1.0
     assert 0 < extraction.gist(0.85) < 1
+
+
+def test_fusion_weighs_rankings_and_favours_first_ranks():
+    assert extraction.fuse([["A", "B"], ["B", "A"]], (1.0, 0.5)) == ["A", "B"]
+    # A first rank in the main ranking beats second ranks in two lighter ones.
+    assert extraction.fuse([["A", "X"], ["Y", "C"], ["Z", "C"]], (1.0, 0.5, 0.5))[0] == "A"
+    assert extraction.fuse([[], []], (1.0, 1.0)) == []
+
+
+def test_label_votes_favour_fiches_of_rare_labels():
+    def hit(*fiches: str) -> dict[str, Any]:
+        return {"_source": {"fiches": [{"code": f} for f in fiches]}}
+
+    common = hit("D1106", "D1505", "D1507", "K2204")
+    rare = hit("D1505")
+    answers = [{"hits": {"hits": [common, rare]}}, {"hits": {"hits": [hit("D1505")]}}]
+    assert extraction.fiches_of_labels(answers)[0] == "D1505"
+    assert set(extraction.fiches_of_labels(answers)) == {"D1106", "D1505", "D1507", "K2204"}
