@@ -10,7 +10,7 @@ items of those fiches, and any label whose words a clause contains, on an absolu
 
     score = (TEXT_WEIGHT * overlap + METIER_WEIGHT * membership + GIST_WEIGHT * gist) / sum
 
-times OUTSIDE for a label none of the likely fiches lists.
+times OUTSIDE for a label none of the likely fiches lists, and SAVOIR_ETRE for a savoir-être.
 
 `overlap` is the best share of the label's content words one affirmative clause has (folded,
 5-letter stems); `membership` weighs the likely fiches that list the item by their rank, three
@@ -40,6 +40,9 @@ TEXT_WEIGHT = 1.0
 METIER_WEIGHT = 4.0
 GIST_WEIGHT = 0.5
 OUTSIDE = 0.8  # factor on a label no likely fiche lists: found by its words alone
+# Savoirs-être professionnels ("Avoir l'esprit d'équipe") are qualities every fiche lists, not
+# activities a text shows; recruiters never label them as compétences. They come after.
+SAVOIR_ETRE = 0.6
 # e5-small cosines of a whole text and a compétence label: ~0.75 unrelated, ~0.9 very close.
 GIST_FLOOR = 0.75
 GIST_CEILING = 0.90
@@ -335,12 +338,13 @@ class Extractor:
             if not spans and fiche is not None:
                 spans = overlap(set(fiche.words), said)[1]
             cosine = 2 * float(hit["_score"]) - 1
+            quality = hit["_source"].get("categorie") == "Savoir-être professionnel"
             found.append(
                 Found(
                     entity=self.service.entity_of(hit["_index"]),
                     code=hit["_id"],
                     source=hit["_source"],
-                    score=score(share, metier, cosine),
+                    score=score(share, metier, cosine) * (SAVOIR_ETRE if quality else 1.0),
                     evidence=spans or [(active[0].start, active[0].end)],
                     fiche=fiche if share == 0 else None,
                 )
