@@ -36,6 +36,20 @@ def test_extraction_returns_competences_with_evidence_from_the_text(api):
     assert scores == sorted(scores, reverse=True)
 
 
+def test_competences_implied_by_the_metier_name_it_and_cite_the_text(api):
+    everything = extract(api, SUPERETTE, threshold=0, size=100).json()["competences"]
+    implied = [c for c in everything if c["metier"]]
+    named = [c for c in everything if not c["metier"]]
+    assert implied, "the fiches the text describes list more than its words name"
+    assert named
+    # The retail fiches of the index come first: a supérette's till and shelves.
+    assert implied[0]["metier"]["code"][:1] == "D"
+    for item in implied:
+        assert item["metier"]["libelle"]
+        for span in item["evidence"]:
+            assert SUPERETTE[span["start"] : span["end"]] == span["text"]
+
+
 def test_negated_experience_yields_no_management(api):
     text = "Je n'ai jamais encadré d'équipe. J'ai tenu la caisse d'une supérette."
     body = extract(api, text).json()
