@@ -95,6 +95,7 @@ async def evaluate_profiles(
     service = SearchService(es, QueryEncoder(load_embedder(embedder)), prefix, 60)
     extractor = Extractor(service, load_nlp())
     alias = service.alias("competences")
+    threshold = ExtractRequest.model_fields["threshold"].default  # the API's, for the match
     code_pairs, macro_pairs = [], []
     exact_hits = parent_hits = 0
     try:
@@ -109,7 +110,6 @@ async def evaluate_profiles(
                 dict.fromkeys(f.source["macro"]["code_ogr"] for f in found if f.source.get("macro"))
             )
             macro_pairs.append((set(macro_of.values()), ranked_macros))
-            threshold = ExtractRequest.model_fields["threshold"].default
             kept = [f for f in found if f.score >= threshold]
             matches, _, _ = await matching.rank_fiches(
                 service, profile_of(kept)[0], queries.Filters()
