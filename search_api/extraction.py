@@ -15,9 +15,10 @@ times OUTSIDE for a label none of the likely fiches lists, and SAVOIR_ETRE for a
 `overlap` is the best share of the label's content words one affirmative clause has (folded,
 5-letter stems); `membership` weighs the likely fiches that list the item by their rank, three
 times where it is coeur de métier; `gist` rescales the cosine of the text and the label from
-[GIST_FLOOR, GIST_CEILING] to [0, 1]. A label whose words are denied ("je n'ai jamais encadré")
-is dropped. Evidence is the words the label shares with the text or, for a compétence the text
-implies through its métier, the words of the text that name that métier.
+[GIST_FLOOR, GIST_CEILING] to [0, 1]. A label with a word the text denies and does not affirm
+elsewhere ("je n'ai jamais encadré d'équipe") is dropped. Evidence is the words the label
+shares with the text or, for a compétence the text implies through its métier, the words of the
+text that name that métier.
 """
 
 import asyncio
@@ -145,6 +146,12 @@ def overlap(wanted: set[str], clauses: list[dict[str, Spans]]) -> tuple[float, S
         if share > best:
             best, spans = share, sorted({span for s in shared for span in stems[s]})
     return best, spans
+
+
+def denied_stems(clauses: list[Clause]) -> set[str]:
+    """Stems of the negated clauses that no affirmative clause uses as well."""
+    stems = {s for c in clauses if c.negated for s in clause_stems(c)}
+    return stems - {s for c in clauses if not c.negated for s in clause_stems(c)}
 
 
 def gist(cosine: float) -> float:
@@ -327,13 +334,13 @@ class Extractor:
             )
         )
         said = [clause_stems(c) for c in active]
-        denied = [clause_stems(c) for c in clauses if c.negated]
+        denied = denied_stems(clauses)
         found = []
         for hit in response["hits"]["hits"]:
             wanted = label_stems(hit["_source"]["libelle"])
             share, spans = overlap(wanted, said)
-            if overlap(wanted, denied)[0] > share:
-                continue  # its words are denied: "je n'ai jamais encadré"
+            if wanted & denied:
+                continue  # the text denies one of its words: "je n'ai jamais encadré d'équipe"
             metier, fiche = membership(hit["_id"], fiches)
             if not spans and fiche is not None:
                 spans = overlap(set(fiche.words), said)[1]

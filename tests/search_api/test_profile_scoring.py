@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from search_api import extraction, matching
+from search_api.clauses import Clause
 
 
 def fiche(code: str, macros: list[tuple[str, str, bool]]) -> dict[str, Any]:
@@ -107,3 +108,13 @@ def test_label_votes_favour_fiches_of_rare_labels():
     answers = [{"hits": {"hits": [common, rare]}}, {"hits": {"hits": [hit("D1505")]}}]
     assert extraction.fiches_of_labels(answers)[0] == "D1505"
     assert set(extraction.fiches_of_labels(answers)) == {"D1106", "D1505", "D1507", "K2204"}
+
+
+def test_denied_stems_are_those_no_affirmative_clause_uses():
+    def clause(negated: bool, *lemmas: str) -> Clause:
+        tokens = tuple((i, i + 1, lemma) for i, lemma in enumerate(lemmas))
+        return Clause(0, 1, " ".join(lemmas), lemmas, tokens, negated)
+
+    clauses = [clause(True, "encadrer", "équipe"), clause(False, "former", "équipe")]
+    assert extraction.denied_stems(clauses) == {"encad"}
+    assert extraction.denied_stems([clause(False, "tenir", "caisse")]) == set()
