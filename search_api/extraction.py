@@ -116,10 +116,14 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def words_of(text: str) -> list[str]:
+    """Folded alphanumeric words: "Mise en rayon" -> ["mise", "en", "rayon"]."""
+    return "".join(c if c.isalnum() else " " for c in fold(text)).split()
+
+
 def stems_of(text: str) -> set[str]:
-    """Content-word stems of a label; stop words dropped."""
-    words = "".join(c if c.isalnum() else " " for c in fold(text)).split()
-    return {w[:STEM] for w in words if w not in STOP_SET and len(w) > 1}
+    """Content-word stems of a text; stop words dropped."""
+    return {w[:STEM] for w in words_of(text) if w not in STOP_SET and len(w) > 1}
 
 
 def label_stems(label: str) -> set[str]:
@@ -132,7 +136,7 @@ def clause_stems(clause: Clause) -> dict[str, Spans]:
     """Stem of each content lemma and the spans of the words that gave it."""
     stems: dict[str, Spans] = {}
     for start, end, lemma in clause.tokens:
-        for word in "".join(c if c.isalnum() else " " for c in fold(lemma)).split():
+        for word in words_of(lemma):
             stems.setdefault(word[:STEM], []).append((start, end))
     return stems
 
@@ -201,7 +205,8 @@ def lexical_body(clause: Clause) -> dict[str, Any]:
 def fiche_searches(
     service: SearchService, vector: list[float], text: str
 ) -> list[tuple[str, dict[str, Any]]]:
-    """(index, body) of the rankings that name the fiche, in FICHE_RANKINGS order."""
+    """(index, body) of the searches that rank fiches: fiches by vector and by BM25, then
+    appellations by vector and by BM25."""
     appellation_source = {"_source": ["fiche.code"], "size": APPELLATION_DEPTH}
     return [
         (
@@ -255,11 +260,7 @@ def fiches_of_labels(answers: list[dict[str, Any]]) -> list[str]:
 
 def fuse(rankings: list[list[str]], weights: Sequence[float]) -> list[str]:
     """Weighted reciprocal rank fusion of the first LIKELY_DEPTH of each ranking."""
-    scores: dict[str, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, code in enumerate(ranking[:LIKELY_DEPTH], start=1):
-            scores[code] = scores.get(code, 0.0) + weight / (FUSION_K + rank)
-    return sorted(scores, key=lambda code: -scores[code])
+    return list(queries.rrf([r[:LIKELY_DEPTH] for r in rankings], FUSION_K, weights))
 
 
 def fiche_of(code: str, source: dict[str, Any]) -> Fiche:
@@ -338,9 +339,9 @@ class Extractor:
         found = []
         for hit in response["hits"]["hits"]:
             wanted = label_stems(hit["_source"]["libelle"])
-            share, spans = overlap(wanted, said)
             if wanted & denied:
                 continue  # the text denies one of its words: "je n'ai jamais encadré d'équipe"
+            share, spans = overlap(wanted, said)
             metier, fiche = membership(hit["_id"], fiches)
             if not spans and fiche is not None:
                 spans = overlap(set(fiche.words), said)[1]

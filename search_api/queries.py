@@ -6,6 +6,7 @@ fail to parse.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -212,12 +213,14 @@ def highlight(q: str, field: str = "libelle") -> dict[str, Any]:
     }
 
 
-def rrf(rankings: list[list[str]], k: int) -> dict[str, float]:
-    """Reciprocal rank fusion: score(d) = sum over rankings of 1 / (k + rank)."""
+def rrf(
+    rankings: list[list[str]], k: int, weights: Sequence[float] | None = None
+) -> dict[str, float]:
+    """Reciprocal rank fusion: score(d) = sum over rankings of weight / (k + rank)."""
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, key in enumerate(ranking, start=1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+            scores[key] = scores.get(key, 0.0) + weight / (k + rank)
     return dict(sorted(scores.items(), key=lambda item: -item[1]))
 
 
