@@ -1,29 +1,25 @@
 """`metierscope`: the operator's single entry point."""
 
-import asyncio
 import json
 import time
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from rich.console import Console
 from rich.table import Table
 
+from evaluation import commands as evaluation
 from indexer import services
-from indexer.bench import EXTRACT_CHARS, offer_facet_load, run_bench
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
-from indexer.evaluation import read_labelled, run_evaluation
 from indexer.francetravail import FranceTravailError
 from indexer.offres import OffersReport
 from indexer.pipeline import (
     IndexCountError,
-    bench_offres,
     ensure_offres_index,
     expire_offres,
     fetch_offres,
@@ -31,11 +27,10 @@ from indexer.pipeline import (
     run_index,
     run_territoires,
 )
-from indexer.profile_eval import read_ads, run_profile_evaluation
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
-from indexer.settings import Settings, shared_data
+from indexer.settings import Settings
 from mappings import ENTITIES, TERRITOIRES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
@@ -262,136 +257,5 @@ def offers_table(report: OffersReport) -> Table:
     return table
 
 
-@app.command("eval")
-def evaluate(
-    titles: Annotated[
-        Path, typer.Option(help="Labelled titles (JSONL, eval-dev format).")
-    ] = shared_data("eval-dev") / "titles.jsonl",
-    competences: Annotated[
-        Path, typer.Option(help="Ads with labelled compétences (JSONL, eval-dev format).")
-    ] = shared_data("eval-dev") / "competences.jsonl",
-) -> None:
-    """Measure search relevance (per mode, and a plain BM25 baseline) and compétence extraction."""
-    settings = Settings()
-    try:
-        report = run_evaluation(settings.es_url, settings.index_prefix, settings.embedder, titles)
-        profiles = run_profile_evaluation(
-            settings.es_url, settings.index_prefix, settings.embedder, competences
-        )
-    except (OSError, ValueError) as e:
-        raise _fail(e) from e
-    table = Table(title=f"Relevance on {titles.name}")
-    columns = (
-        "rome@1",
-        "rome@5",
-        "rome_exact@1",
-        "rome_exact@5",
-        "appellation@1",
-        "appellation@5",
-        "mrr",
-    )
-    for column in ("system", "rows", "n", *columns):
-        table.add_column(column, justify="left" if column in {"system", "rows"} else "right")
-    for system, subsets in report.items():
-        for subset, values in subsets.items():
-            cells = [f"{values.get(c, 0):.3f}" for c in columns]
-            table.add_row(system, subset, f"{values.get('n', 0):.0f}", *cells)
-    console = Console(width=160)
-    console.print(table)
-    extraction = Table(title=f"Compétence extraction and métier match on {competences.name}")
-    for column in ("level", "n", "recall@5", "recall@10", "recall@20", "precision@5"):
-        extraction.add_column(column, justify="left" if column == "level" else "right")
-    for level in ("compétences", "macro-compétences"):
-        values = profiles[level]
-        cells = [f"{values[c]:.3f}" for c in ("recall@5", "recall@10", "recall@20", "precision@5")]
-        extraction.add_row(level, f"{values['n']:.0f}", *cells)
-    console.print(extraction)
-    match = profiles["metiers/match"]
-    console.print(
-        f"metiers/match on the extracted profile ({match['n']:.0f} ads): ROME in top 5 "
-        f"{match['rome@5']:.3f} (rolled up to the fiche métier), {match['rome_exact@5']:.3f} exact"
-    )
-
-
-@app.command()
-def bench(
-    titles: Annotated[
-        Path, typer.Option(help="Queries: the `query` field of a titles JSONL file.")
-    ] = shared_data("eval-dev") / "titles.jsonl",
-    descriptions: Annotated[
-        Path, typer.Option(help="Texts to extract from: the `text` field of a competences JSONL.")
-    ] = shared_data("eval-dev") / "competences.jsonl",
-    rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
-    offres: Annotated[
-        int,
-        typer.Option(
-            min=0, help="Instead: ingest N generated offers and load the territory facets."
-        ),
-    ] = 0,
-) -> None:
-    """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""
-    settings = Settings()
-    if offres:
-        _bench_offres(settings, offres)
-        return
-    api_url = f"http://{settings.api_host}:{settings.api_port}"
-    try:
-        texts = [q.query for q in read_labelled(titles)]
-        ads = [ad.text for ad in read_ads(descriptions) if len(ad.text) >= EXTRACT_CHARS]
-        httpx.get(f"{api_url}/ready", timeout=5).raise_for_status()
-    except (OSError, ValueError, httpx.HTTPError) as e:
-        raise _fail(ValueError(f"{e} (is the API running? `make up`)")) from e
-    measures = asyncio.run(
-        run_bench(
-            api_url,
-            settings.es_url,
-            prefix=settings.index_prefix,
-            embedder=settings.embedder,
-            texts=texts,
-            descriptions=ads,
-            rounds=rounds,
-        )
-    )
-    table = Table(title=f"{len(texts)} queries x {rounds}, API {api_url} vs raw Elasticsearch")
-    headers = ("scenario", "target", "clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s")
-    for column in (*headers, "errors"):
-        table.add_column(column, justify="left" if column in {"scenario", "target"} else "right")
-    for m in measures:
-        numbers = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
-        table.add_row(
-            m.scenario, m.target, str(m.clients), str(m.requests), *numbers, str(m.errors)
-        )
-    Console(width=160).print(table)
-
-
-def _bench_offres(settings: Settings, count: int) -> None:
-    """Ingestion throughput of generated offers, then territory-facet searches on them."""
-    console = Console(width=160)
-    es = Elasticsearch(settings.es_url, request_timeout=300)
-    try:
-        generated, ingested, alias = bench_offres(es, settings, count, console)
-        departements = sorted(
-            b["key"]
-            for b in es.search(
-                index=alias,
-                size=0,
-                aggs={"d": {"terms": {"field": "departement.code", "size": 120}}},
-            )["aggregations"]["d"]["buckets"]
-        )
-    except (*INDEX_ERRORS, OSError) as e:
-        raise _fail(e) from e
-    finally:
-        es.close()
-    console.print(
-        f"{count:,} offers generated in {generated:.1f}s; resolved and indexed without vectors "
-        f"in {ingested:.1f}s: {count / ingested:,.0f} offers/s"
-    )
-    words = ("vendeur", "infirmier", "conducteur", "développeur", "boulanger", "aide")
-    measures = asyncio.run(offer_facet_load(settings.es_url, alias, departements, words))
-    table = Table(title=f"Territory-facet searches on {count:,} offers ({alias})")
-    for column in ("clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s"):
-        table.add_column(column, justify="right")
-    for m in measures:
-        cells = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
-        table.add_row(str(m.clients), str(m.requests), *cells)
-    console.print(table)
+app.command("eval")(evaluation.evaluate)
+app.command("bench")(evaluation.bench)

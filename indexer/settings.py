@@ -68,6 +68,14 @@ class Settings(BaseSettings):
         default_factory=lambda: shared_data("territoires"),
         description="Folder of the INSEE COG 2024 CSV files and the postcode table.",
     )
+    train_dir: Path = Field(
+        default_factory=lambda: shared_data("train"),
+        description="Folder of the training ads (titles, descriptions, compétences, offers).",
+    )
+    model_dir: Path = Field(
+        default=REPO_ROOT / ".metierscope" / "models",
+        description="Learned artefacts built by `metierscope train` (not committed).",
+    )
     rome_url: str | None = Field(
         default=None,
         description="URL of the export zip on France Travail's open-data portal, for "

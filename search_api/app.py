@@ -1,4 +1,4 @@
-"""The ASGI application: lifespan-owned clients, routers, one error handler."""
+"""The ASGI application: lifespan-owned clients and services, routers, one error handler."""
 
 import asyncio
 import logging
@@ -9,45 +9,65 @@ from elasticsearch import AsyncElasticsearch
 from fastapi import FastAPI
 
 from embeddings import load_embedder
-from search_api.clauses import load_nlp
+from search_api.browse import routes as browse
+from search_api.browse.service import BrowseService
+from search_api.common.engine import Engine
 from search_api.contract import ContractMismatchError, check_contract
+from search_api.deps import Services
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
-from search_api.extraction import Extractor
-from search_api.routes import (
-    browse,
-    health,
-    marche,
-    offres,
-    profile,
-    records,
-    search,
-    territoires,
-)
-from search_api.service import SearchService
+from search_api.health import routes as health
+from search_api.offres import routes as offres
+from search_api.offres.service import OffresService
+from search_api.profile import routes as profile
+from search_api.profile.clauses import load_nlp
+from search_api.profile.extraction import Extractor
+from search_api.profile.matching import Matcher
+from search_api.records import routes as records
+from search_api.records.service import RecordsService
+from search_api.search import routes as search
+from search_api.search.service import SearchService
 from search_api.settings import ApiSettings
+from search_api.territoires import routes as territoires
+from search_api.territoires.service import TerritoiresService
 
 log = logging.getLogger("metierscope.api")
 
 
+async def build_services(config: ApiSettings, client: AsyncElasticsearch) -> Services:
+    """Every domain service over one client and one query encoder (also used by evaluation)."""
+    engine = Engine(client, config.index_prefix)
+    encoder = QueryEncoder(load_embedder(config.embedder))
+    nlp = await asyncio.to_thread(load_nlp)
+    return Services(
+        engine=engine,
+        encoder=encoder,
+        search=SearchService(engine, encoder, config.rrf_k),
+        records=RecordsService(engine),
+        browse=BrowseService(engine),
+        territoires=TerritoiresService(engine),
+        offres=OffresService(engine, encoder, config.rrf_k),
+        extractor=Extractor(engine, encoder, nlp),
+        matcher=Matcher(engine),
+    )
+
+
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
-    """Build the app; the Elasticsearch client and the query encoder live as long as it."""
+    """Build the app; the Elasticsearch client and the services live as long as it."""
     config = settings or ApiSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = AsyncElasticsearch(config.es_url, request_timeout=config.es_request_timeout)
-        encoder = QueryEncoder(load_embedder(config.embedder))
+        services = await build_services(config, client)
         try:
-            await check_contract(client, config.index_prefix, encoder.contract)
+            await check_contract(services.engine, services.encoder.contract)
         except ApiError as e:  # engine down or not indexed yet: /ready reports it
             log.warning("starting without a verified index: %s", e.detail)
         except ContractMismatchError:
             await client.close()
             raise
-        app.state.es = client
-        app.state.service = SearchService(client, encoder, config.index_prefix, config.rrf_k)
-        app.state.extractor = Extractor(app.state.service, await asyncio.to_thread(load_nlp))
+        app.state.services = services
         app.state.settings = config
         try:
             yield
@@ -61,12 +81,6 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handler(app)
-    app.include_router(health.router)
-    app.include_router(search.router)
-    app.include_router(records.router)
-    app.include_router(browse.router)
-    app.include_router(profile.router)
-    app.include_router(territoires.router)
-    app.include_router(offres.router)
-    app.include_router(marche.router)
+    for feature in (health, search, records, browse, profile, territoires, offres):
+        app.include_router(feature.router)
     return app

@@ -2,27 +2,18 @@
 
 from typing import Any
 
-from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout
-from elasticsearch import AsyncElasticsearch, NotFoundError
-
 from embeddings import EmbeddingContract
 from mappings import ENTITIES
-from search_api.errors import EngineUnavailableError
+from search_api.common.engine import Engine, guarded
 
 
 class ContractMismatchError(RuntimeError):
     """The indices were embedded with another model, dimension or normalisation."""
 
 
-async def index_contracts(es: AsyncElasticsearch, prefix: str) -> dict[str, dict[str, Any]]:
+async def index_contracts(engine: Engine) -> dict[str, dict[str, Any]]:
     """Embedding contract recorded in each entity index's `_meta`."""
-    try:
-        mappings = await es.indices.get_mapping(index=",".join(f"{prefix}-{e}" for e in ENTITIES))
-    except NotFoundError as e:
-        raise EngineUnavailableError("indices missing: run `metierscope index`") from e
-    except (TransportConnectionError, ConnectionTimeout) as e:
-        raise EngineUnavailableError(f"Elasticsearch did not answer: {e.message}") from e
+    mappings = await guarded(engine.es.indices.get_mapping(index=engine.alias(*ENTITIES)))
     out = {}
     for body in mappings.body.values():
         meta = body["mappings"].get("_meta", {})
@@ -30,11 +21,9 @@ async def index_contracts(es: AsyncElasticsearch, prefix: str) -> dict[str, dict
     return out
 
 
-async def check_contract(
-    es: AsyncElasticsearch, prefix: str, contract: EmbeddingContract
-) -> dict[str, dict[str, Any]]:
+async def check_contract(engine: Engine, contract: EmbeddingContract) -> dict[str, dict[str, Any]]:
     """Raise ContractMismatchError if any index was embedded differently from `contract`."""
-    found = await index_contracts(es, prefix)
+    found = await index_contracts(engine)
     wanted = contract.model_dump()
     wrong = {entity: meta for entity, meta in found.items() if meta != wanted}
     if wrong:

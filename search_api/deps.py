@@ -1,27 +1,92 @@
-"""Dependencies handing lifespan-owned objects to routes."""
+"""Dependencies handing lifespan-owned services to routes, and shared parameter types."""
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from elasticsearch import AsyncElasticsearch
-from fastapi import Depends, Request, params
+from fastapi import Depends, Path, Request, params
 
-from search_api.service import SearchService
-
-
-def _es(request: Request) -> AsyncElasticsearch:
-    client: AsyncElasticsearch = request.app.state.es
-    return client
-
-
-def _service(request: Request) -> SearchService:
-    service: SearchService = request.app.state.service
-    return service
+from search_api.browse.service import BrowseService
+from search_api.common.engine import Engine
+from search_api.encoder import QueryEncoder
+from search_api.offres.service import OffresService
+from search_api.profile.extraction import Extractor
+from search_api.profile.matching import Matcher
+from search_api.records.service import RecordsService
+from search_api.search.service import SearchService
+from search_api.territoires.service import TerritoiresService
 
 
-Es = Annotated[AsyncElasticsearch, Depends(_es)]
-Service = Annotated[SearchService, Depends(_service)]
+@dataclass(frozen=True)
+class Services:
+    """Every domain service of one API process, built once in the lifespan."""
+
+    engine: Engine
+    encoder: QueryEncoder
+    search: SearchService
+    records: RecordsService
+    browse: BrowseService
+    territoires: TerritoiresService
+    offres: OffresService
+    extractor: Extractor
+    matcher: Matcher
 
 
-def facet(example: str) -> params.Query:
+def _services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def _engine(request: Request) -> Engine:
+    return _services(request).engine
+
+
+def _encoder(request: Request) -> QueryEncoder:
+    return _services(request).encoder
+
+
+def _search(request: Request) -> SearchService:
+    return _services(request).search
+
+
+def _records(request: Request) -> RecordsService:
+    return _services(request).records
+
+
+def _browse(request: Request) -> BrowseService:
+    return _services(request).browse
+
+
+def _territoires(request: Request) -> TerritoiresService:
+    return _services(request).territoires
+
+
+def _offres(request: Request) -> OffresService:
+    return _services(request).offres
+
+
+def _extractor(request: Request) -> Extractor:
+    return _services(request).extractor
+
+
+def _matcher(request: Request) -> Matcher:
+    return _services(request).matcher
+
+
+EngineDep = Annotated[Engine, Depends(_engine)]
+Encoder = Annotated[QueryEncoder, Depends(_encoder)]
+Search = Annotated[SearchService, Depends(_search)]
+Records = Annotated[RecordsService, Depends(_records)]
+Browse = Annotated[BrowseService, Depends(_browse)]
+Territoires = Annotated[TerritoiresService, Depends(_territoires)]
+Offres = Annotated[OffresService, Depends(_offres)]
+Extraction = Annotated[Extractor, Depends(_extractor)]
+Matching = Annotated[Matcher, Depends(_matcher)]
+
+RomeCode = Annotated[
+    str, Path(pattern=r"^[A-Na-n]\d{4}$", description="ROME code.", examples=["M1805"])
+]
+
+
+def FacetParam(example: str) -> params.Query:  # noqa: N802 (reads as a parameter type)
     """A multi-select facet filter query parameter, documented with one example value."""
     return params.Query(description="Facet filter; repeat for OR.", examples=[[example]])

@@ -26,6 +26,18 @@ class NotFoundError(ApiError):
     title = "Not found"
 
 
+class InvalidInputError(ApiError):
+    """A value the request schema lets through but the domain refuses (a 422, like the
+    schema's own refusals, naming the field)."""
+
+    status = 422
+    title = "Invalid request"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.errors = [{"field": field, "message": message}]
+
+
 class EngineUnavailableError(ApiError):
     """Elasticsearch cannot be reached, did not answer in time, or has no index yet."""
 
@@ -41,6 +53,8 @@ def _problem(status: int, title: str, detail: str, **extra: object) -> JSONRespo
 
 async def _render(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
+    if isinstance(exc, InvalidInputError):
+        return _problem(exc.status, exc.title, exc.detail, errors=exc.errors)
     return _problem(exc.status, exc.title, exc.detail)
 
 

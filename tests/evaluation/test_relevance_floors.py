@@ -12,11 +12,12 @@ import pytest
 from elasticsearch import Elasticsearch
 from rich.console import Console
 
-from indexer.evaluation import read_labelled, run_evaluation
+from evaluation.extraction import run_profile_evaluation
+from evaluation.relevance import read_labelled, run_evaluation
 from indexer.pipeline import run_index
-from indexer.profile_eval import run_profile_evaluation
 from indexer.settings import Settings, shared_data
 from mappings import ENTITIES
+from search_api.settings import ApiSettings
 
 EVAL_DEV = shared_data("eval-dev")
 
@@ -31,11 +32,18 @@ def full_index(es: Elasticsearch, es_url: str) -> Iterator[Settings]:
         es.indices.delete(index=name)
 
 
+def api_settings(settings: Settings) -> ApiSettings:
+    """The API's settings (rrf_k and the rest from the environment) on the test index."""
+    return ApiSettings(
+        es_url=settings.es_url, index_prefix=settings.index_prefix, embedder=settings.embedder
+    )
+
+
 @pytest.fixture(scope="module")
 def titles_report(full_index: Settings) -> dict[str, dict[str, dict[str, float]]]:
     path = EVAL_DEV / "titles.jsonl"
     assert path.is_file(), f"the dev set is missing at {path}"
-    return run_evaluation(full_index.es_url, full_index.index_prefix, full_index.embedder, path)
+    return run_evaluation(api_settings(full_index), path)
 
 
 def test_hybrid_title_search_floors(titles_report):
@@ -57,9 +65,7 @@ def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):
 
 def test_extraction_and_match_floors(full_index):
     path = EVAL_DEV / "competences.jsonl"
-    report = run_profile_evaluation(
-        full_index.es_url, full_index.index_prefix, full_index.embedder, path
-    )
+    report = run_profile_evaluation(api_settings(full_index), path)
     assert report["compétences"]["recall@10"] >= 0.28
     assert report["macro-compétences"]["recall@10"] >= 0.55
     assert report["metiers/match"]["rome@5"] >= 0.67

@@ -3,7 +3,7 @@
 import pytest
 from spacy.language import Language
 
-from search_api.clauses import load_nlp, read_text
+from search_api.profile.clauses import load_nlp, read_text
 
 
 @pytest.fixture(scope="module")

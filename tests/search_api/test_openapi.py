@@ -7,7 +7,16 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from search_api import schemas
+from search_api.browse import schemas as browse
+from search_api.common import schemas as common
+from search_api.health import schemas as health
+from search_api.offres import schemas as offres
+from search_api.profile import schemas as profile
+from search_api.records import schemas as records
+from search_api.search import schemas as search
+from search_api.territoires import schemas as territoires
+
+SCHEMAS = (browse, common, health, offres, profile, records, search, territoires)
 
 METHODS = {"get", "post"}
 
@@ -71,7 +80,8 @@ def test_every_parameter_and_body_has_an_example(spec):
 def test_model_examples_are_valid_instances():
     models = [
         m
-        for m in vars(schemas).values()
+        for module in SCHEMAS
+        for m in vars(module).values()
         if isinstance(m, type) and issubclass(m, BaseModel) and m is not BaseModel
     ]
     checked = 0

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from search_api import extraction, matching
-from search_api.clauses import Clause
+from search_api.profile import evidence, extraction, matching
+from search_api.profile.clauses import Clause
 
 
 def fiche(code: str, macros: list[tuple[str, str, bool]]) -> dict[str, Any]:
@@ -48,48 +48,48 @@ def test_macro_flagged_core_through_its_competences():
     assert matching.fiche_macros(doc)[0].coeur_metier
 
 
-def likely(code: str, items: set[str], coeur: set[str]) -> extraction.Fiche:
-    return extraction.Fiche(code, f"Fiche {code}", frozenset(items), frozenset(coeur), frozenset())
+def likely(code: str, items: set[str], coeur: set[str]) -> evidence.Fiche:
+    return evidence.Fiche(code, f"Fiche {code}", frozenset(items), frozenset(coeur), frozenset())
 
 
 def test_overlap_takes_the_best_clause_and_its_spans():
     clauses = [{"tenir": [(6, 9)]}, {"tenir": [(30, 35)], "caiss": [(40, 46)]}]
-    share, spans = extraction.overlap({"tenir", "caiss"}, clauses)
+    share, spans = evidence.overlap({"tenir", "caiss"}, clauses)
     assert share == 1.0
     assert spans == [(30, 35), (40, 46)]
-    assert extraction.overlap({"pilot", "avion"}, clauses) == (0.0, [])
+    assert evidence.overlap({"pilot", "avion"}, clauses) == (0.0, [])
 
 
 def test_membership_weighs_rank_and_heart_of_the_metier():
     first, second = likely("D1505", {"1", "2"}, {"1"}), likely("D1106", {"2", "3"}, set())
-    core, fiche = extraction.membership("1", [first, second])
-    listed, _ = extraction.membership("2", [first, second])
-    later, later_fiche = extraction.membership("3", [first, second])
+    core, fiche = evidence.membership("1", [first, second])
+    listed, _ = evidence.membership("2", [first, second])
+    later, later_fiche = evidence.membership("3", [first, second])
     assert fiche == first
     assert later_fiche == second
     assert 0 < later < listed < core < 1  # core counts triple; listed by both beats one
-    assert extraction.membership("4", [first, second]) == (0.0, None)
-    assert extraction.membership("1", [first]) == (1.0, first)
+    assert evidence.membership("4", [first, second]) == (0.0, None)
+    assert evidence.membership("1", [first]) == (1.0, first)
 
 
 def test_score_is_calibrated_and_favours_listed_labels():
-    assert extraction.score(1.0, 1.0, 0.99) == pytest.approx(1.0)
-    assert extraction.score(0.0, 0.0, 0.5) == 0.0
-    listed = extraction.score(0.5, 0.2, 0.85)
-    outside = extraction.score(0.5, 0.0, 0.85)
+    assert evidence.score(1.0, 1.0, 0.99) == pytest.approx(1.0)
+    assert evidence.score(0.0, 0.0, 0.5) == 0.0
+    listed = evidence.score(0.5, 0.2, 0.85)
+    outside = evidence.score(0.5, 0.0, 0.85)
     assert 0 < outside < listed < 1
-    assert extraction.score(1.0, 0.2, 0.85) > listed
+    assert evidence.score(1.0, 0.2, 0.85) > listed
 
 
 def test_label_stems_drop_generic_and_function_words():
-    assert extraction.label_stems("Réaliser les opérations d'encaissement") == {"encai"}
-    assert extraction.label_stems("Réaliser") == {"reali"}  # nothing else: keep it
+    assert evidence.label_stems("Réaliser les opérations d'encaissement") == {"encai"}
+    assert evidence.label_stems("Réaliser") == {"reali"}  # nothing else: keep it
 
 
 def test_gist_is_clipped_to_unit_range():
-    assert extraction.gist(0.5) == 0.0
-    assert extraction.gist(0.99) == 1.0
-    assert 0 < extraction.gist(0.85) < 1
+    assert evidence.gist(0.5) == 0.0
+    assert evidence.gist(0.99) == 1.0
+    assert 0 < evidence.gist(0.85) < 1
 
 
 def test_fusion_weighs_rankings_and_favours_first_ranks():
@@ -116,5 +116,5 @@ def test_denied_stems_are_those_no_affirmative_clause_uses():
         return Clause(0, 1, " ".join(lemmas), lemmas, tokens, negated)
 
     clauses = [clause(True, "encadrer", "équipe"), clause(False, "former", "équipe")]
-    assert extraction.denied_stems(clauses) == {"encad"}
-    assert extraction.denied_stems([clause(False, "tenir", "caisse")]) == set()
+    assert evidence.denied_stems(clauses) == {"encad"}
+    assert evidence.denied_stems([clause(False, "tenir", "caisse")]) == set()

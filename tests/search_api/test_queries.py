@@ -1,7 +1,9 @@
 """Query building and fusion: pure functions."""
 
-from search_api import queries
-from search_api.queries import Filters, facet_aggs, knn_clause, lexical_query, post_filter, rrf
+from search_api.common.facets import Filters, post_filter
+from search_api.common.fusion import rrf
+from search_api.search import queries
+from search_api.search.queries import FACETS, knn_clause, lexical_query, search_aggs
 
 
 def test_rrf_rewards_documents_ranked_well_by_both_legs():
@@ -12,7 +14,7 @@ def test_rrf_rewards_documents_ranked_well_by_both_legs():
 
 
 def test_filters_or_within_a_facet_and_across_facets():
-    filters = Filters({"secteur": ("84", "12"), "grand_domaine": ("F",)})
+    filters = Filters({"secteur": ("84", "12"), "grand_domaine": ("F",)}, FACETS)
     assert filters.clauses() == [
         {"terms": {"grand_domaine.code": ["F"]}},
         {"terms": {"secteurs.code": ["84", "12"]}},
@@ -23,7 +25,7 @@ def test_filters_or_within_a_facet_and_across_facets():
 
 
 def test_each_facet_is_counted_under_the_other_selections_only():
-    aggs = facet_aggs(Filters({"secteur": ("84",), "grand_domaine": ("F",)}))
+    aggs = search_aggs(Filters({"secteur": ("84",), "grand_domaine": ("F",)}, FACETS))
     assert aggs["secteur"]["filter"]["bool"]["filter"] == [{"terms": {"grand_domaine.code": ["F"]}}]
     assert aggs["grand_domaine"]["filter"]["bool"]["filter"] == [
         {"terms": {"secteurs.code": ["84"]}}
@@ -32,7 +34,7 @@ def test_each_facet_is_counted_under_the_other_selections_only():
 
 
 def test_knn_prefilters_with_every_selection():
-    clause = knn_clause([0.1] * 3, 20, Filters({"emploi_cadre": ("true",)}))
+    clause = knn_clause([0.1] * 3, 20, Filters({"emploi_cadre": ("true",)}, FACETS))
     assert clause["filter"] == [{"terms": {"emploi_cadre": ["true"]}}]
     assert clause["k"] == 20
     assert clause["num_candidates"] >= 20
@@ -40,7 +42,7 @@ def test_knn_prefilters_with_every_selection():
 
 
 def test_user_text_only_reaches_analysed_match_queries():
-    body = lexical_query('a AND "b', ("appellations", "fiches"), Filters())
+    body = lexical_query('a AND "b', ("appellations", "fiches"))
     text = str(body)
     assert "query_string" not in text
     assert "simple_query_string" not in text
@@ -50,7 +52,7 @@ def test_user_text_only_reaches_analysed_match_queries():
 
 
 def test_fields_of_several_types_are_merged_once():
-    body = lexical_query("x", ("appellations", "fiches"), Filters())
+    body = lexical_query("x", ("appellations", "fiches"))
     stemmed = body["boosting"]["positive"]["bool"]["must"][0]["bool"]["should"][2]
     fields = stemmed["multi_match"]["fields"]
     assert fields.count("libelle^3") == 1

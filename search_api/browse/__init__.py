@@ -1,0 +1,1 @@
+"""Browsing: métiers by first letter, centre d'intérêt, secteur, domaine, and those lists."""

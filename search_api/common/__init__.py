@@ -1,0 +1,1 @@
+"""Mechanics every feature shares: the engine gateway, rank fusion, facets, API schemas."""

@@ -1,0 +1,85 @@
+"""Request and response models of the offers and market routes."""
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from search_api import examples
+from search_api.common.fusion import Mode
+from search_api.common.schemas import CodeLabel, FacetValue, example
+
+
+class OffreHit(BaseModel):
+    """A job offer found, with its resolved territory and fiche."""
+
+    model_config = example(examples.OFFRE)
+
+    id: str = Field(description="France Travail offer id.")
+    intitule: str = Field(description="Title as published.")
+    date_creation: str | None = Field(default=None, description="Publication date.")
+    type_contrat: str | None = Field(default=None, description="CDI, CDD, MIS, SAI...")
+    commune: CodeLabel | None = Field(default=None, description="Resolved commune.")
+    departement: CodeLabel | None = Field(default=None, description="Resolved département.")
+    region: CodeLabel | None = Field(default=None, description="Resolved région.")
+    fiche: CodeLabel | None = Field(default=None, description="Its ROME fiche.")
+    parent: CodeLabel | None = Field(default=None, description="The fiche métier above it.")
+    appellation: CodeLabel | None = Field(default=None, description="Matched appellation.")
+    salaire: dict[str, Any] | None = Field(
+        default=None, description="Monthly gross range in euros (min, max, periode published)."
+    )
+    score: float = Field(description="Relevance (0 when listing by date).")
+    highlight: str | None = Field(default=None, description="Title with matched words.")
+
+
+class OffresResponse(BaseModel):
+    """Job offers matching a query and filters, with multi-select facets."""
+
+    model_config = example(examples.OFFRES)
+
+    query: str = Field(description="The query as received (empty: newest first).")
+    mode: Mode = Field(description="Retrieval mode used.")
+    total: int = Field(description="Offers matching.")
+    results: list[OffreHit] = Field(description="The requested page.")
+    facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")
+
+
+class SalaryQuartiles(BaseModel):
+    """Quartiles of the monthly salary (middle of each published range), euros gross."""
+
+    p25: float | None = Field(description="First quartile.")
+    p50: float | None = Field(description="Median.")
+    p75: float | None = Field(description="Third quartile.")
+    offres: int = Field(description="Offers with a parsed salary.")
+
+
+class WeekCount(BaseModel):
+    """Offers published in one week."""
+
+    semaine: str = Field(description="Monday of the week (YYYY-MM-DD).")
+    offres: int = Field(description="Offers created that week.")
+
+
+class MarketFigures(BaseModel):
+    """Labour-market figures of a fiche over a set of offers."""
+
+    model_config = example(examples.MARKET_FIGURES)
+
+    offres: int = Field(description="Offers.")
+    contrats: list[FacetValue] = Field(description="Offers per contract type.")
+    salaire_mensuel: SalaryQuartiles = Field(description="Monthly salary quartiles.")
+    secteurs: list[FacetValue] = Field(description="Top secteurs d'activité (NAF division).")
+    semaines: list[WeekCount] = Field(description="Weekly trend, last 12 weeks.")
+
+
+class MarcheResponse(BaseModel):
+    """A fiche's job market in a territory, next to the national figures."""
+
+    model_config = example(examples.MARCHE)
+
+    code_rome: str = Field(description="The fiche.")
+    libelle: str = Field(description="Its title.")
+    territoire: dict[str, str] | None = Field(
+        description="The territory asked (type, code, libelle)."
+    )
+    local: MarketFigures | None = Field(description="Figures in the territory, if one was asked.")
+    national: MarketFigures = Field(description="The same figures for all of France.")

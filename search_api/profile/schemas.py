@@ -1,0 +1,125 @@
+"""Request and response models of "ce que j'ai fait" and of matching."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from search_api import examples
+from search_api.common.schemas import CodeLabel, FacetValue, example
+from search_api.profile.extraction import DEFAULT_THRESHOLD
+from search_api.records.schemas import CompetenceRef
+
+CompetenceType = Literal["savoir-faire", "macro-compétence", "savoir-être professionnel", "savoir"]
+MAX_TEXT = 5000  # characters: a page of experience; longer texts are CVs, cut them
+
+
+class ExtractRequest(BaseModel):
+    """What a person did, in their own words."""
+
+    model_config = example(examples.EXTRACT_REQUEST)
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
+    threshold: float = Field(
+        default=DEFAULT_THRESHOLD, ge=0, le=1, description="Lowest calibrated score returned."
+    )
+    size: int = Field(default=20, ge=1, le=100, description="Compétences returned at most.")
+
+
+class Evidence(BaseModel):
+    """Words of the input that justify a compétence."""
+
+    start: int = Field(description="Offset of the first character in the input.")
+    end: int = Field(description="Offset after the last character.")
+    text: str = Field(description="The words themselves: `text[start:end]` of the input.")
+
+
+class ExtractedCompetence(BaseModel):
+    """A compétence or savoir recognised in the text."""
+
+    code: str = Field(description="OGR code.")
+    libelle: str = Field(description="Label.")
+    type: CompetenceType = Field(description="Kind of compétence.")
+    score: float = Field(description="Calibrated confidence in [0, 1].")
+    evidence: list[Evidence] = Field(description="Spans of the input behind it, in text order.")
+    macro: CodeLabel | None = Field(description="Its macro-compétence (code, libelle).")
+    enjeu: CodeLabel | None = Field(description="Its enjeu (code, libelle).")
+    metier: CodeLabel | None = Field(
+        description="When the text implies it rather than naming it: the fiche (code, libelle) "
+        "the text describes that lists it; the evidence is then the words naming that métier."
+    )
+
+
+class ClauseInfo(BaseModel):
+    """How one clause of the input was read."""
+
+    start: int = Field(description="Offset of the clause in the input.")
+    end: int = Field(description="Offset after the clause.")
+    text: str = Field(description="The clause.")
+    lemmas: list[str] = Field(description="Content lemmas searched.")
+    ignored: str | None = Field(description="Why the clause was not searched, if it was not.")
+
+
+class ExtractResponse(BaseModel):
+    """Compétences recognised in a text, best first."""
+
+    model_config = example(examples.EXTRACT)
+
+    competences: list[ExtractedCompetence] = Field(description="Best first.")
+    clauses: list[ClauseInfo] = Field(description="The clauses the text was cut into.")
+    reason: str | None = Field(description="Why the list is empty, when it is.")
+
+
+class MatchRequest(BaseModel):
+    """A profile: compétence codes, or a text to extract them from (not both)."""
+
+    model_config = example(examples.MATCH_REQUEST)
+
+    competences: list[str] | None = Field(
+        default=None,
+        max_length=200,
+        description="OGR codes of savoir-faire, macro-compétences or savoirs-être.",
+    )
+    text: str | None = Field(
+        default=None, min_length=1, max_length=MAX_TEXT, description="What the person did."
+    )
+    filters: dict[str, list[str]] = Field(
+        default_factory=dict, description="Facet selections, as in search (name -> values)."
+    )
+    size: int = Field(default=10, ge=1, le=50, description="Fiches returned.")
+
+    @model_validator(mode="after")
+    def _one_profile(self) -> "MatchRequest":
+        if (self.competences is None) == (self.text is None):
+            raise ValueError("give either `competences` or `text`")
+        return self
+
+
+class MacroCoverage(BaseModel):
+    """A macro-compétence of a fiche, covered or missing."""
+
+    code: str = Field(description="OGR code of the macro-compétence.")
+    libelle: str = Field(description="Label.")
+    coeur_metier: bool = Field(description="Core to the fiche.")
+
+
+class MatchHit(BaseModel):
+    """A fiche the profile opens."""
+
+    code_rome: str = Field(description="ROME code.")
+    libelle: str = Field(description="Title.")
+    score: float = Field(description="F1 of coverage and fit, in [0, 1].")
+    coverage: float = Field(description="Weighted share of the fiche's macros covered (core x2).")
+    covered: list[MacroCoverage] = Field(description="Macros the person has, core first.")
+    missing: list[MacroCoverage] = Field(description="Macros to acquire, core first.")
+
+
+class MatchResponse(BaseModel):
+    """Fiches ranked by how much of them the profile covers."""
+
+    model_config = example(examples.MATCH)
+
+    profile: list[CompetenceRef] = Field(description="Macro-compétences of the profile.")
+    unknown: list[str] = Field(description="Codes given that are not ROME compétences.")
+    total: int = Field(description="Fiches sharing at least one macro-compétence.")
+    results: list[MatchHit] = Field(description="Best first.")
+    facets: dict[str, list[FacetValue]] = Field(description="Facet counts, multi-select.")

@@ -1,0 +1,1 @@
+"""Single records: fiches, compétences, and the métiers close to a fiche."""

@@ -1,0 +1,1 @@
+"""Territories: as-you-type search by name, postcode or code, and browsing down the tree."""

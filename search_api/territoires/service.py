@@ -1,0 +1,29 @@
+"""Territories by name, postcode or code, and the lists under a région or département."""
+
+from typing import Any
+
+from search_api.common.engine import Engine
+from search_api.territoires import queries
+
+ENTITY = "territoires"
+
+
+class TerritoiresService:
+    """The territories index."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    async def search(self, q: str, types: tuple[str, ...], size: int) -> list[dict[str, Any]]:
+        """Territories matching what was typed, best first."""
+        response = await self.engine.search((ENTITY,), queries.search_body(q, types, size))
+        return [h["_source"] for h in response["hits"]["hits"]]
+
+    async def children(
+        self, kind: str, parent: tuple[str, str] | None = None
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Total and territories of one kind under a parent (field, code), alphabetical."""
+        response = await self.engine.search((ENTITY,), queries.list_body(kind, parent))
+        return int(response["hits"]["total"]["value"]), [
+            h["_source"] for h in response["hits"]["hits"]
+        ]
