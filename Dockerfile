@@ -9,6 +9,8 @@ COPY analyzers/__init__.py analyzers/analysis.json analyzers/synonyms.txt analyz
 COPY mappings mappings
 COPY models models
 COPY embeddings embeddings
+COPY evaluation evaluation
+COPY ranking ranking
 RUN pip install --no-cache-dir . && useradd --system metierscope \
     && mkdir -p /cache && chown metierscope /cache
 USER metierscope

@@ -6,7 +6,7 @@ CLI    := $(BIN)/metierscope
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run up down engine-up engine-down engine-status lint format typecheck pytest test
+.PHONY: help install run up down engine-up engine-down engine-status lint format typecheck pytest test test-quick train
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -19,10 +19,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the virtualenv and install the project with dev tools
 
-run: install ## Run everything in the foreground (engine, API); Ctrl-C stops it
+MODELS := .metierscope/models/titles.joblib
+$(MODELS): $(STAMP) $(wildcard ranking/*.py evaluation/titles/*.py)
+	$(CLI) train
+
+train: install ## Build the learned artefacts from the training ads (`metierscope train`)
+	$(CLI) train
+
+run: install $(MODELS) ## Run everything in the foreground (engine, API); Ctrl-C stops it
 	$(CLI) run
 
-up: install ## Start everything in the background; returns when ready
+up: install $(MODELS) ## Start everything in the background; returns when ready
 	$(CLI) up
 
 down: install ## Stop everything `up` or `run` started
@@ -48,7 +55,10 @@ format: install ## Apply ruff fixes and formatting
 typecheck: install ## mypy strict
 	$(BIN)/mypy .
 
-pytest: install ## The test suite only (starts the embedded engine if it is not running)
+pytest: install $(MODELS) ## The test suite only (starts the embedded engine if it is not running)
 	$(BIN)/pytest
 
 test: lint typecheck pytest ## The full suite: lint, types, tests against the real engine
+
+test-quick: install $(MODELS) ## Edit-test loop: everything but the whole-export relevance floors
+	$(BIN)/pytest -m "not eval"

@@ -2,6 +2,7 @@
 the rest of the CLI never loads spaCy, the models or the search API."""
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -29,8 +30,14 @@ def evaluate(
     competences: Annotated[
         Path, typer.Option(help="Ads with labelled compétences (JSONL, eval-dev format).")
     ] = DEV / "competences.jsonl",
+    cv: Annotated[
+        bool,
+        typer.Option(help="Also cross-validate the title ranker, grouped by source (minutes)."),
+    ] = True,
 ) -> None:
-    """Measure search relevance (per mode, and a plain BM25 baseline) and compétence extraction."""
+    """Relevance on the dev set (every mode, the learned ranker, a BM25 baseline), autocomplete
+    on title prefixes, compétence extraction, and the source-grouped cross-validation."""
+    from evaluation.autocomplete import run_prefix_evaluation  # noqa: PLC0415
     from evaluation.extraction import run_profile_evaluation  # noqa: PLC0415 (spaCy, models)
     from evaluation.relevance import run_evaluation  # noqa: PLC0415
     from search_api.settings import ApiSettings  # noqa: PLC0415
@@ -38,6 +45,7 @@ def evaluate(
     settings = ApiSettings()
     try:
         report = run_evaluation(settings, titles)
+        prefixes = run_prefix_evaluation(settings, titles, Settings().train_dir / "titles.jsonl")
         profiles = run_profile_evaluation(settings, competences)
     except (OSError, ValueError) as e:
         raise _fail(e) from e
@@ -59,6 +67,7 @@ def evaluate(
             table.add_row(system, subset, f"{values.get('n', 0):.0f}", *cells)
     console = Console(width=160)
     console.print(table)
+    console.print(_prefix_table(prefixes))
     extraction = Table(title=f"Compétence extraction and métier match on {competences.name}")
     for column in ("level", "n", "recall@5", "recall@10", "recall@20", "precision@5"):
         extraction.add_column(column, justify="left" if column == "level" else "right")
@@ -72,6 +81,29 @@ def evaluate(
         f"metiers/match on the extracted profile ({match['n']:.0f} ads): ROME in top 5 "
         f"{match['rome@5']:.3f} (rolled up to the fiche métier), {match['rome_exact@5']:.3f} exact"
     )
+    if cv:
+        from evaluation.titles.cv import table as cv_table  # noqa: PLC0415 (LightGBM)
+        from evaluation.titles.train import evaluate as cross_validate  # noqa: PLC0415
+
+        console.print("Title ranking, cross-validation grouped by source (and dev):")
+        console.print(cv_table(cross_validate(Settings())))
+
+
+def _prefix_table(report: dict[str, dict[str, dict[str, float]]]) -> Table:
+    """Autocomplete: the meant appellation among the suggestions after 3, 5 and 8 letters."""
+    table = Table(title="Autocomplete on title prefixes (appellation top-1 / top-5)")
+    table.add_column("titles")
+    table.add_column("order")
+    for n in (3, 5, 8):
+        table.add_column(f"{n} letters", justify="right")
+    for titles, orders in report.items():
+        for order, values in orders.items():
+            cells = [
+                f"{values[f'{n} letters top-1']:.3f} / {values[f'{n} letters top-5']:.3f}"
+                for n in (3, 5, 8)
+            ]
+            table.add_row(titles, order, *cells)
+    return table
 
 
 def bench(
@@ -161,3 +193,17 @@ def _bench_offres(settings: Settings, count: int) -> None:
         cells = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
         table.add_row(str(m.clients), str(m.requests), *cells)
     console.print(table)
+
+
+def train() -> None:
+    """Build the learned artefacts from the training ads (deterministic), into the model folder."""
+    from evaluation.titles.train import train as train_titles  # noqa: PLC0415 (LightGBM)
+
+    settings = Settings()
+    started = time.monotonic()
+    try:
+        path = train_titles(settings)
+    except (OSError, ValueError) as e:
+        raise _fail(e) from e
+    size = path.stat().st_size / 1e6
+    typer.echo(f"title ranker: {path} ({size:.1f} MB) in {time.monotonic() - started:.0f}s")

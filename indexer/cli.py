@@ -30,7 +30,7 @@ from indexer.pipeline import (
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError
-from indexer.settings import Settings
+from indexer.settings import MissingDataError, Settings
 from mappings import ENTITIES, TERRITOIRES
 
 app = typer.Typer(help="MétierScope: ROME 4.0 search engine operations.", no_args_is_help=True)
@@ -43,6 +43,7 @@ INDEX_ERRORS = (
     ExportFileError,
     ReindexError,
     IndexCountError,
+    MissingDataError,  # a data folder is not there: the message says how to get it
     ValueError,
     TransportError,  # engine unreachable or timing out
     ApiError,  # engine refused a request
@@ -259,3 +260,4 @@ def offers_table(report: OffersReport) -> Table:
 
 app.command("eval")(evaluation.evaluate)
 app.command("bench")(evaluation.bench)
+app.command("train")(evaluation.train)

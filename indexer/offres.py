@@ -14,11 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
+
+from pydantic import MISSING
 
 from indexer.referential.load import Referential
 from indexer.referential.report import RowError
-from indexer.territoires import Territoires, fold_name
+from indexer.territoires import Localisation, Territoires, fold_name
+from models.offres import OffreDoc, Salaire
+from models.refs import CodeLabel
 
 # Legal monthly hours of a 35-hour week (35 * 52 / 12): hourly rates to monthly pay.
 HOURS_PER_MONTH = 151.67
@@ -30,13 +34,16 @@ SALARY = re.compile(
 )
 
 
+Period = Literal["horaire", "mensuel", "annuel"]
+
+
 @dataclass(frozen=True)
 class MonthlySalary:
     """A gross monthly range in euros, from the published salary text."""
 
     minimum: float
     maximum: float
-    period: str  # horaire | mensuel | annuel, as published
+    period: Period  # as published
 
 
 def monthly_salary(label: str | None) -> MonthlySalary | None:
@@ -50,7 +57,7 @@ def monthly_salary(label: str | None) -> MonthlySalary | None:
     low = float(match["low"].replace(",", "."))
     high = float((match["high"] or match["low"]).replace(",", "."))
     months = float((match["months"] or "12").replace(",", "."))
-    period = match["period"].lower()
+    period = cast(Period, match["period"].lower())  # the pattern allows these three only
     factor = {"horaire": HOURS_PER_MONTH, "mensuel": months / 12, "annuel": 1 / 12}[period]
     low, high = sorted((low * factor, high * factor))
     return MonthlySalary(round(low, 2), round(high, 2), period)
@@ -100,6 +107,17 @@ def validated(
         yield from _offers_of(source, number, [item], report)
 
 
+# Offer fields copied into the search document as text: another type is a bad row.
+TEXT_FIELDS = ("description", "typeContrat", "typeContratLibelle", "secteurActiviteLibelle")
+
+
+def _not_text(item: dict[str, Any]) -> str | None:
+    """The first text field holding something else than a string, if any."""
+    return next(
+        (k for k in TEXT_FIELDS if item.get(k) is not None and not isinstance(item[k], str)), None
+    )
+
+
 def _offers_of(
     file: str, line: int, value: object, report: OffersReport
 ) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -118,6 +136,8 @@ def _offers_of(
             report.errors.append(
                 RowError(file, line, "dateCreation", "not a date", str(item["dateCreation"]))
             )
+        elif (name := _not_text(item)) is not None:
+            report.errors.append(RowError(file, line, name, "not a string", str(item[name])))
         else:
             yield line, item
 
@@ -132,6 +152,34 @@ def _date(value: object) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """The territory of an offer, as its document carries it."""
+
+    commune: CodeLabel | None  # None when only the département is known
+    departement: CodeLabel
+    region: CodeLabel
+    localisation: Localisation
+
+
+@dataclass(frozen=True)
+class ResolvedFiche:
+    """The fiche, fiche métier and appellation of an offer."""
+
+    fiche: CodeLabel
+    parent: CodeLabel
+    appellation: CodeLabel | None
+
+
+def _salaire(salary: MonthlySalary) -> Salaire:
+    return Salaire(
+        min=salary.minimum,
+        max=salary.maximum,
+        mensuel=round((salary.minimum + salary.maximum) / 2, 2),
+        periode=salary.period,
+    )
+
+
 class OfferResolver:
     """Resolves offers against the territories and the ROME referential."""
 
@@ -140,85 +188,85 @@ class OfferResolver:
         self.ref = ref
         self.appellations = {fold_name(a.libelle): a.code_ogr for a in ref.appellations.values()}
 
-    def document(self, offer: dict[str, Any], report: OffersReport) -> dict[str, Any]:
+    def document(self, offer: dict[str, Any], report: OffersReport) -> OffreDoc:
         """The search document of one valid offer; counts what resolved into the report."""
-        doc: dict[str, Any] = {
-            "id": offer["id"],
-            "intitule": offer["intitule"],
-            "description": offer.get("description") or "",
-            "date_creation": _date(offer.get("dateCreation")),
-            "date_actualisation": _date(offer.get("dateActualisation")),
-            "type_contrat": offer.get("typeContrat"),
-            "type_contrat_libelle": offer.get("typeContratLibelle"),
-            "secteur": _code_label(
-                offer.get("secteurActivite"), offer.get("secteurActiviteLibelle")
-            ),
-            "competences": [
-                c["code"]
-                for c in offer.get("competences") or []
-                if isinstance(c, dict) and c.get("code")
-            ],
-            "source": offer,
-        }
-        doc.update(self._territory(offer.get("lieuTravail"), report))
-        doc.update(self._fiche(offer, report))
+        place = self._territory(offer.get("lieuTravail"), report)
+        fiche = self._fiche(offer, report)
         salary = monthly_salary((offer.get("salaire") or {}).get("libelle"))
         if salary:
             report.salary += 1
-            doc["salaire"] = {
-                "min": salary.minimum,
-                "max": salary.maximum,
-                "mensuel": round((salary.minimum + salary.maximum) / 2, 2),
-                "periode": salary.period,
-            }
-        return doc
+        return OffreDoc(
+            id=offer["id"],
+            intitule=offer["intitule"],
+            description=offer.get("description") or "",
+            date_creation=_date(offer.get("dateCreation")),
+            date_actualisation=_date(offer.get("dateActualisation")),
+            type_contrat=offer.get("typeContrat"),
+            type_contrat_libelle=offer.get("typeContratLibelle"),
+            secteur=_code_label(offer.get("secteurActivite"), offer.get("secteurActiviteLibelle")),
+            competences=[
+                str(c["code"])
+                for c in offer.get("competences") or []
+                if isinstance(c, dict) and c.get("code")
+            ],
+            source=offer,
+            commune=place.commune if place else MISSING,
+            departement=place.departement if place else MISSING,
+            region=place.region if place else MISSING,
+            localisation=place.localisation if place else MISSING,
+            fiche=fiche.fiche if fiche else MISSING,
+            parent=fiche.parent if fiche else MISSING,
+            appellation=fiche.appellation if fiche and fiche.appellation else MISSING,
+            salaire=_salaire(salary) if salary else MISSING,
+        )
 
-    def _territory(self, lieu: object, report: OffersReport) -> dict[str, Any]:
+    def _territory(self, lieu: object, report: OffersReport) -> ResolvedPlace | None:
         place = self.territoires.locate(lieu if isinstance(lieu, dict) else None)
         report.territory[place.method if place else "unresolved"] += 1
         if place is None:
-            return {}
+            return None
         t = self.territoires
         commune = t.communes.get(place.commune or "")
         region = t.regions[place.region]
-        return {
-            "commune": _code_label(commune.code, commune.libelle) if commune else None,
-            "departement": _code_label(
-                place.departement, t.departements[place.departement].libelle
+        return ResolvedPlace(
+            commune=CodeLabel(code=commune.code, libelle=commune.libelle) if commune else None,
+            departement=CodeLabel(
+                code=place.departement, libelle=t.departements[place.departement].libelle
             ),
-            "region": _code_label(region.code, region.libelle),
-            "localisation": place.method,
-        }
+            region=CodeLabel(code=region.code, libelle=region.libelle),
+            localisation=place.method,
+        )
 
-    def _fiche(self, offer: dict[str, Any], report: OffersReport) -> dict[str, Any]:
+    def _fiche(self, offer: dict[str, Any], report: OffersReport) -> ResolvedFiche | None:
         code = str(offer.get("romeCode") or "").strip().upper()
         fiche = self.ref.fiches.get(code)
         if fiche is None:
             report.fiche["unknown code" if code else "no code"] += 1
-            return {}
+            return None
         report.fiche["resolved"] += 1
         parent = self.ref.fiches[fiche.code_rome_parent]
-        out: dict[str, Any] = {
-            "fiche": _code_label(fiche.code_rome, fiche.libelle),
-            "parent": _code_label(parent.code_rome, parent.libelle),
-        }
         label = offer.get("appellationlibelle")
         appellation = self.appellations.get(fold_name(label)) if isinstance(label, str) else None
         if appellation:
             report.appellation += 1
-            out["appellation"] = _code_label(
-                appellation, self.ref.appellations[appellation].libelle
+        return ResolvedFiche(
+            fiche=CodeLabel(code=fiche.code_rome, libelle=fiche.libelle),
+            parent=CodeLabel(code=parent.code_rome, libelle=parent.libelle),
+            appellation=CodeLabel(
+                code=appellation, libelle=self.ref.appellations[appellation].libelle
             )
-        return out
+            if appellation
+            else None,
+        )
 
 
-def _code_label(code: object, label: object) -> dict[str, str] | None:
-    return {"code": str(code), "libelle": str(label or code)} if code else None
+def _code_label(code: object, label: object) -> CodeLabel | None:
+    return CodeLabel(code=str(code), libelle=str(label or code)) if code else None
 
 
 def documents(
     offers: Iterable[tuple[int, dict[str, Any]]], resolver: OfferResolver, report: OffersReport
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[OffreDoc]:
     """Search documents of valid offers (the last version of an id wins downstream)."""
     for _, offer in offers:
         yield resolver.document(offer, report)

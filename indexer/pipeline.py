@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 import numpy as np
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk, scan
+from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -42,23 +43,33 @@ from indexer.reindex import (
     physical_name,
     swap_aliases,
 )
-from indexer.settings import Settings
+from indexer.settings import Settings, require_folder
 from indexer.synthetic import synthetic_offers
 from indexer.territoires import load_territoires, territoire_docs, territoire_id
 from mappings import ENTITIES, OFFRES, TERRITOIRES, index_body
+from models.documents import AppellationDoc, CompetenceDoc, ContexteDoc, FicheDoc, SavoirDoc
+from models.offres import OffreDoc
 
 VECTOR_DECIMALS = 6
 # Texts embedded per call: large enough to amortise the call, small enough for steady progress.
 EMBED_BATCH = 64
 
 
+D = TypeVar("D", bound=BaseModel)
+
+
 @dataclass(frozen=True)
-class EntityPlan:
-    """How one entity becomes documents of one alias."""
+class EntityPlan(Generic[D]):
+    """How one entity's documents become documents of one alias."""
 
     entity: str
-    id_field: str
-    embed_text: Callable[[dict[str, Any]], str]
+    id_of: Callable[[D], str]
+    embed_text: Callable[[D], str]
+
+
+def source_of(doc: BaseModel) -> dict[str, Any]:
+    """The JSON `_source` of a document model (keys typed MISSING left out)."""
+    return doc.model_dump(mode="json")
 
 
 @dataclass(frozen=True)
@@ -99,8 +110,8 @@ def progress_bar(console: Console) -> Progress:
 
 
 def _with_vectors(
-    sources: Sequence[dict[str, Any]],
-    plan: EntityPlan,
+    sources: Sequence[D],
+    plan: EntityPlan[D],
     embedder: Embedder,
     advance: Callable[[int], None],
 ) -> Iterator[Document]:
@@ -110,14 +121,14 @@ def _with_vectors(
         for doc, vector in zip(batch, vectors, strict=True):
             # Six decimals keep cosine exact to ~1e-6 and the bulk JSON ~2.5 times smaller.
             rounded = np.round(vector, VECTOR_DECIMALS).tolist()
-            yield Document(id=str(doc[plan.id_field]), source={**doc, "vector": rounded})
+            yield Document(id=plan.id_of(doc), source={**source_of(doc), "vector": rounded})
         advance(len(batch))
 
 
 def index_entity(
     es: Elasticsearch,
-    plan: EntityPlan,
-    sources: Sequence[dict[str, Any]],
+    plan: EntityPlan[D],
+    sources: Sequence[D],
     embedder: Embedder,
     *,
     prefix: str,
@@ -159,22 +170,26 @@ def summary_table(reports: Sequence[EntityReport]) -> Table:
     return table
 
 
-def _fiche_text(doc: dict[str, Any]) -> str:
+def _fiche_text(doc: FicheDoc) -> str:
     # The title and the first sentences of the définition: e5-small reads 512 tokens at most,
     # and the opening sentences carry the gist of the métier.
-    return f"{doc['libelle']}. {doc['definition'][:600]}"
+    return f"{doc.libelle}. {doc.definition[:600]}"
 
 
-PLANS: dict[str, EntityPlan] = {
-    "appellations": EntityPlan("appellations", "code_ogr", lambda d: str(d["libelle"])),
-    "fiches": EntityPlan("fiches", "code_rome", _fiche_text),
-    "competences": EntityPlan("competences", "code_ogr", lambda d: str(d["libelle"])),
-    "savoirs": EntityPlan("savoirs", "code_ogr", lambda d: str(d["libelle"])),
-    "contextes": EntityPlan("contextes", "code_ogr", lambda d: str(d["libelle"])),
+PLANS: dict[str, EntityPlan[Any]] = {
+    "appellations": EntityPlan[AppellationDoc](
+        "appellations", lambda d: d.code_ogr, lambda d: d.libelle
+    ),
+    "fiches": EntityPlan[FicheDoc]("fiches", lambda d: d.code_rome, _fiche_text),
+    "competences": EntityPlan[CompetenceDoc](
+        "competences", lambda d: d.code_ogr, lambda d: d.libelle
+    ),
+    "savoirs": EntityPlan[SavoirDoc]("savoirs", lambda d: d.code_ogr, lambda d: d.libelle),
+    "contextes": EntityPlan[ContexteDoc]("contextes", lambda d: d.code_ogr, lambda d: d.libelle),
 }
 
 
-BUILDERS: dict[str, Callable[[documents.Indexes], Iterator[dict[str, Any]]]] = {
+BUILDERS: dict[str, Callable[[documents.Indexes], Iterator[BaseModel]]] = {
     "appellations": documents.appellation_docs,
     "fiches": documents.fiche_docs,
     "competences": documents.competence_docs,
@@ -222,7 +237,9 @@ def run_index(
                 progress.advance(reading, 5000)
 
         ref = load_referential(
-            settings.rome_dir, max_error_ratio=settings.max_error_ratio, on_row=tick
+            require_folder(settings.rome_dir, "rome_dir"),
+            max_error_ratio=settings.max_error_ratio,
+            on_row=tick,
         )
         read = sum(ref.report.read.values())
         progress.update(reading, total=read, completed=read)
@@ -282,7 +299,7 @@ def ensure_offres_index(
 def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> EntityReport:
     """Read the territory files and rebuild the territoires index behind its alias."""
     es.cluster.health()
-    territoires = load_territoires(settings.territoires_dir)
+    territoires = load_territoires(require_folder(settings.territoires_dir, "territoires_dir"))
     territoires.report.check(settings.max_error_ratio)
     for problem in territoires.report.errors + territoires.report.dangling:
         console.print(f"[yellow]skipped[/] {problem}")
@@ -294,7 +311,7 @@ def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> 
             es,
             alias_for(settings.index_prefix, TERRITOIRES),
             body,
-            (Document(id=territoire_id(d), source=d) for d in sources),
+            (Document(id=territoire_id(d), source=source_of(d)) for d in sources),
             replicas=settings.es_replicas,
             progress=lambda n: progress.advance(task, n),
         )
@@ -346,8 +363,10 @@ def ingest_offers(
 ) -> OffersReport:
     """Resolve offers (with their line or position) and index them by id."""
     es.cluster.health()
-    territoires = load_territoires(settings.territoires_dir)
-    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
+    territoires = load_territoires(require_folder(settings.territoires_dir, "territoires_dir"))
+    ref = load_referential(
+        require_folder(settings.rome_dir, "rome_dir"), max_error_ratio=settings.max_error_ratio
+    )
     resolver = OfferResolver(territoires, ref)
     report = report if report is not None else OffersReport()
     if source == "api":
@@ -355,23 +374,23 @@ def ingest_offers(
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
     alias = ensure_offres_index(es, settings, embedder)
     sources = offer_documents(offers, resolver, report)
-    plan = EntityPlan(OFFRES, "id", lambda d: str(d["intitule"]))
+    plan = EntityPlan[OffreDoc](OFFRES, lambda d: d.id, lambda d: d.intitule)
     with progress_bar(console) as progress:
         task = progress.add_task(f"bulk {OFFRES}", total=None)
         docs: Iterable[Document]
         if vectors:
             docs = _with_vectors_stream(sources, plan, embedder)
         else:
-            docs = (Document(id=d["id"], source=d) for d in sources)
+            docs = (Document(id=d.id, source=source_of(d)) for d in sources)
         bulk_documents(es, alias, docs, lambda n: progress.advance(task, n))
     es.indices.refresh(index=alias)
     return report
 
 
 def _with_vectors_stream(
-    sources: Iterable[dict[str, Any]], plan: EntityPlan, embedder: Embedder
+    sources: Iterable[D], plan: EntityPlan[D], embedder: Embedder
 ) -> Iterator[Document]:
-    batch: list[dict[str, Any]] = []
+    batch: list[D] = []
     for doc in sources:
         batch.append(doc)
         if len(batch) == EMBED_BATCH:
@@ -447,8 +466,10 @@ def bench_offres(
     alias = alias_for(bench.index_prefix, OFFRES)
     for name in es.indices.get(index=f"{alias}-*").body:
         es.indices.delete(index=name)
-    ref = load_referential(settings.rome_dir, max_error_ratio=settings.max_error_ratio)
-    territoires = load_territoires(settings.territoires_dir)
+    ref = load_referential(
+        require_folder(settings.rome_dir, "rome_dir"), max_error_ratio=settings.max_error_ratio
+    )
+    territoires = load_territoires(require_folder(settings.territoires_dir, "territoires_dir"))
     started = time.monotonic()
     offers = list(enumerate(synthetic_offers(ref, territoires, count), start=1))
     generated = time.monotonic() - started

@@ -6,18 +6,41 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-# Where this workplace keeps the shared data sets, if the checkout is not beside them.
-WORKPLACE_SHARED = Path("/work/shared/data")
+ROME_PAGE = (
+    "https://www.data.gouv.fr/fr/datasets/repertoire-operationnel-des-metiers-et-des-emplois-rome/"
+)
 
 
 def shared_data(name: str) -> Path:
-    """A shared data set: `shared/data/<name>` beside the checkout or above it, else the
-    workplace's copy. Any setting that names a folder explicitly wins over this default."""
+    """A shared data set: `shared/data/<name>` beside the checkout or above it (this team's
+    layout), else `../shared/data/<name>` relative to the checkout, which `require_folder`
+    then reports as missing. A setting naming a folder explicitly wins over this default."""
     for folder in REPO_ROOT.parents:
         candidate = folder / "shared" / "data" / name
         if candidate.exists():
             return candidate
-    return WORKPLACE_SHARED / name
+    return REPO_ROOT.parent / "shared" / "data" / name
+
+
+class MissingDataError(FileNotFoundError):
+    """A data folder the command needs is not there."""
+
+
+HOW_TO_GET = {
+    "rome_dir": "get the ROME 4.0 export (RefRomeCsv) with `metierscope download --url <zip>` "
+    f"from France Travail's open-data page « Répertoire Opérationnel des Métiers et des "
+    f"Emplois » ({ROME_PAGE}), or set METIERSCOPE_ROME_DIR",
+    "territoires_dir": "get INSEE's COG 2024 (v_region_2024.csv, v_departement_2024.csv, "
+    "v_commune_2024.csv) and La Poste's codes-postaux.json, or set METIERSCOPE_TERRITOIRES_DIR",
+    "train_dir": "set METIERSCOPE_TRAIN_DIR to the folder of the training ads",
+}
+
+
+def require_folder(path: Path, setting: str) -> Path:
+    """The folder, or a MissingDataError that says how to get it."""
+    if not path.is_dir():
+        raise MissingDataError(f"{path} does not exist: {HOW_TO_GET[setting]}")
+    return path
 
 
 class Settings(BaseSettings):

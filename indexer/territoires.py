@@ -14,10 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from indexer.referential.csvfile import ExportFileError, Row, read_rows
 from indexer.referential.report import RowError, ValidationReport
+from models.refs import CodeLabel
+from models.territoires import TerritoireDoc
 
 REGIONS_FILE = "v_region_2024.csv"
 DEPARTEMENTS_FILE = "v_departement_2024.csv"
@@ -59,6 +61,9 @@ class Commune:
     postcodes: list[str] = field(default_factory=list)
 
 
+Localisation = Literal["commune", "code_postal", "libelle"]  # how an offer's place was known
+
+
 @dataclass(frozen=True)
 class Place:
     """Where an offer is: its commune (if known), département and région, and how we knew."""
@@ -66,7 +71,7 @@ class Place:
     commune: str | None
     departement: str
     region: str
-    method: str  # commune | code_postal | libelle
+    method: Localisation
 
 
 def fold_name(name: str) -> str:
@@ -228,37 +233,41 @@ def _read_postcodes(
             commune.postcodes.append(postcode)
 
 
-def territoire_id(doc: dict[str, Any]) -> str:
+def territoire_id(doc: TerritoireDoc) -> str:
     """Document id of a territory: its kind and code ("departement-07")."""
-    return f"{doc['type']}-{doc['code']}"
+    return doc.id
 
 
-def territoire_docs(territoires: Territoires) -> Iterator[dict[str, Any]]:
+def territoire_docs(territoires: Territoires) -> Iterator[TerritoireDoc]:
     """One search document per région, département and commune."""
     regions, departements = territoires.regions, territoires.departements
+
+    def region_of(code: str) -> CodeLabel:
+        return CodeLabel(code=code, libelle=regions[code].libelle)
+
     for region in regions.values():
-        yield {
-            "type": "region",
-            "code": region.code,
-            "libelle": region.libelle,
-            "formes": short_forms(region.libelle),
-        }
+        yield TerritoireDoc(
+            type="region",
+            code=region.code,
+            libelle=region.libelle,
+            formes=short_forms(region.libelle),
+        )
     for dep in departements.values():
-        yield {
-            "type": "departement",
-            "code": dep.code,
-            "libelle": dep.libelle,
-            "formes": [*short_forms(dep.libelle), dep.code],
-            "region": {"code": dep.region, "libelle": regions[dep.region].libelle},
-        }
+        yield TerritoireDoc(
+            type="departement",
+            code=dep.code,
+            libelle=dep.libelle,
+            formes=[*short_forms(dep.libelle), dep.code],
+            region=region_of(dep.region),
+        )
     for commune in territoires.communes.values():
         dep = departements[commune.departement]
-        yield {
-            "type": "commune",
-            "code": commune.code,
-            "libelle": commune.libelle,
-            "formes": short_forms(commune.libelle),
-            "codes_postaux": sorted(commune.postcodes),
-            "departement": {"code": dep.code, "libelle": dep.libelle},
-            "region": {"code": dep.region, "libelle": regions[dep.region].libelle},
-        }
+        yield TerritoireDoc(
+            type="commune",
+            code=commune.code,
+            libelle=commune.libelle,
+            formes=short_forms(commune.libelle),
+            codes_postaux=sorted(commune.postcodes),
+            departement=CodeLabel(code=dep.code, libelle=dep.libelle),
+            region=region_of(dep.region),
+        )

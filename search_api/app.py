@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from embeddings import load_embedder
 from search_api.browse import routes as browse
 from search_api.browse.service import BrowseService
+from search_api.common import paths  # noqa: F401 (registers the path convertors)
 from search_api.common.engine import Engine
 from search_api.contract import ContractMismatchError, check_contract
 from search_api.deps import Services
@@ -26,6 +27,7 @@ from search_api.profile.matching import Matcher
 from search_api.records import routes as records
 from search_api.records.service import RecordsService
 from search_api.search import routes as search
+from search_api.search.learned import LearnedOrder, load_ranker
 from search_api.search.service import SearchService
 from search_api.settings import ApiSettings
 from search_api.territoires import routes as territoires
@@ -39,16 +41,24 @@ async def build_services(config: ApiSettings, client: AsyncElasticsearch) -> Ser
     engine = Engine(client, config.index_prefix)
     encoder = QueryEncoder(load_embedder(config.embedder))
     nlp = await asyncio.to_thread(load_nlp)
+    ranker = await asyncio.to_thread(load_ranker, config.model_dir)
+    learned = LearnedOrder(ranker, engine) if ranker else None
+    titles = (
+        {"status": "loaded", "version": ranker.version, "fingerprint": ranker.fingerprint}
+        if ranker
+        else {"status": "absent", "fallback": "unlearned ranking (RRF of BM25 and kNN)"}
+    )
     return Services(
         engine=engine,
         encoder=encoder,
-        search=SearchService(engine, encoder, config.rrf_k),
+        search=SearchService(engine, encoder, config.rrf_k, learned),
         records=RecordsService(engine),
         browse=BrowseService(engine),
         territoires=TerritoiresService(engine),
         offres=OffresService(engine, encoder, config.rrf_k),
         extractor=Extractor(engine, encoder, nlp),
         matcher=Matcher(engine),
+        models={"titles": titles},
     )
 
 
@@ -81,6 +91,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handler(app)
-    for feature in (health, search, records, browse, profile, territoires, offres):
+    # Profile before records: OPTIONS /v1/metiers/match must name POST, not the GET of
+    # /v1/metiers/{code_rome}, in its Allow header.
+    for feature in (health, search, profile, records, browse, territoires, offres):
         app.include_router(feature.router)
     return app

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, params
+from pydantic import StringConstraints
 
 from search_api.browse.service import BrowseService
 from search_api.common.engine import Engine
@@ -29,6 +30,7 @@ class Services:
     offres: OffresService
     extractor: Extractor
     matcher: Matcher
+    models: dict[str, dict[str, str]]  # learned artefacts: status, version, fingerprint
 
 
 def _services(request: Request) -> Services:
@@ -72,7 +74,12 @@ def _matcher(request: Request) -> Matcher:
     return _services(request).matcher
 
 
+def _models(request: Request) -> dict[str, dict[str, str]]:
+    return _services(request).models
+
+
 EngineDep = Annotated[Engine, Depends(_engine)]
+Models = Annotated[dict[str, dict[str, str]], Depends(_models)]
 Encoder = Annotated[QueryEncoder, Depends(_encoder)]
 Search = Annotated[SearchService, Depends(_search)]
 Records = Annotated[RecordsService, Depends(_records)]
@@ -85,6 +92,19 @@ Matching = Annotated[Matcher, Depends(_matcher)]
 RomeCode = Annotated[
     str, Path(pattern=r"^[A-Na-n]\d{4}$", description="ROME code.", examples=["M1805"])
 ]
+
+
+# What facet values look like: a value of another shape can match nothing, so it is refused.
+GrandDomaine = Annotated[str, StringConstraints(pattern=r"^[A-N]$")]
+DomainePro = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{2}$")]
+Number = Annotated[str, StringConstraints(pattern=r"^\d{1,4}$")]  # secteurs, centres, NAF
+Label = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f<>]{1,60}$")]  # transitions
+Flag = Annotated[str, StringConstraints(pattern=r"^(?:true|false)$")]
+RegionCode = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
+DepartementCode = Annotated[str, StringConstraints(pattern=r"^(?:\d{2,3}|2[AB])$")]
+CommuneCode = Annotated[str, StringConstraints(pattern=r"^(?:\d{5}|2[AB]\d{3})$")]
+CodeRome = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
+Contrat = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{2,4}$")]
 
 
 def FacetParam(example: str) -> params.Query:  # noqa: N802 (reads as a parameter type)

@@ -1,8 +1,11 @@
 """One error hierarchy, rendered by one handler as application/problem+json."""
 
+from http import HTTPStatus
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM = "application/problem+json"
 RETRY_AFTER_SECONDS = "5"
@@ -68,6 +71,17 @@ async def _invalid(_: Request, exc: Exception) -> JSONResponse:
     return _problem(422, "Invalid request", detail, errors=errors)
 
 
+async def _http(_: Request, exc: Exception) -> JSONResponse:
+    """Routing answers (no such path, method not allowed) in the same problem format."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400:  # a body that is not JSON: invalid input like any other (422)
+        errors = [{"field": "body", "message": str(exc.detail)}]
+        return _problem(422, "Invalid request", f"body: {exc.detail}", errors=errors)
+    response = _problem(exc.status_code, HTTPStatus(exc.status_code).phrase, str(exc.detail))
+    response.headers.update(exc.headers or {})
+    return response
+
+
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     return _problem(500, "Internal error", f"unexpected {type(exc).__name__}")
 
@@ -76,4 +90,5 @@ def install_error_handler(app: FastAPI) -> None:
     """Render every error the same way: ApiError, validation errors, anything unexpected."""
     app.add_exception_handler(ApiError, _render)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(Exception, _unexpected)

@@ -215,6 +215,13 @@ READY: Example = {
         "dims": 384,
         "normalized": True,
     },
+    "models": {
+        "titles": {
+            "status": "loaded",
+            "version": "titles-1+481f4bebcdb9",
+            "fingerprint": "481f4bebcdb9...",
+        }
+    },
 }
 
 HEALTH: Example = {"status": "ok", "engine_status": "green", "engine_nodes": 1}
@@ -283,6 +290,11 @@ MATCH_REQUEST: Example = {
     "competences": ["300303", "300260", "300375"],
     "filters": {"grand_domaine": ["D"]},
     "size": 10,
+}
+
+MATCH_TEXT_REQUEST: Example = {
+    "text": "J'ai tenu la caisse et fait les inventaires dans une supérette.",
+    "size": 5,
 }
 
 MATCH: Example = {

@@ -1,7 +1,11 @@
 """API settings: one class, read from the environment (prefix METIERSCOPE_) and `.env`."""
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ApiSettings(BaseSettings):
@@ -19,4 +23,9 @@ class ApiSettings(BaseSettings):
     )
     rrf_k: int = Field(
         default=60, ge=1, description="Reciprocal rank fusion constant: higher flattens ranks."
+    )
+    model_dir: Path = Field(
+        default=REPO_ROOT / ".metierscope" / "models",
+        description="Learned artefacts built by `metierscope train`; absent ones fall back to "
+        "the unlearned ranking.",
     )

@@ -31,6 +31,16 @@ def _testcontainers_url(version: str) -> Iterator[str]:
         yield f"http://{container.get_container_host_ip()}:{container.get_exposed_port(9200)}"
 
 
+ENGINE_FIXTURES = {"es", "es_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that reaches the engine, directly or through a fixture, is `integration`."""
+    for item in items:
+        if ENGINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
 @pytest.fixture(scope="session")
 def engine_settings() -> Settings:
     return Settings()

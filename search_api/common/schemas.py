@@ -1,12 +1,30 @@
 """Schemas every feature's HTTP part shares: facet values, problem details, error responses."""
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from search_api import examples
 
 CodeLabel = dict[str, Any]
+
+
+def _json_number(value: object) -> object:
+    """JSON numbers only: `true` and `"5"` are mistakes to report, not values to guess."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a JSON number")  # noqa: TRY004 (pydantic wants ValueError)
+    return value
+
+
+def _json_integer(value: object) -> object:
+    """A JSON integer, which JSON Schema lets be written 100.0."""
+    value = _json_number(value)
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Body numbers as JSON Schema reads them: no coercion from booleans or strings.
+JsonInt = Annotated[int, BeforeValidator(_json_integer), Strict()]
+JsonFloat = Annotated[float, BeforeValidator(_json_number)]
 
 
 def example(value: examples.Example) -> ConfigDict:

@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from mappings import ENTITIES, TERRITOIRES
 from search_api.common.schemas import ERRORS
 from search_api.contract import ContractMismatchError, check_contract
-from search_api.deps import Encoder, EngineDep
+from search_api.deps import Encoder, EngineDep, Models
 from search_api.errors import EngineUnavailableError
 from search_api.health.schemas import Health, Ready
 
@@ -22,11 +22,13 @@ async def get_health(engine: EngineDep) -> Health:
 
 
 @router.get("/ready")
-async def get_ready(engine: EngineDep, encoder: Encoder) -> Ready:
+async def get_ready(engine: EngineDep, encoder: Encoder, models: Models) -> Ready:
     """Report whether the indices are present and embedded with the API's query encoder."""
     try:
         await check_contract(engine, encoder.contract)
     except ContractMismatchError as e:
         raise EngineUnavailableError(str(e)) from e
     counts = {entity: await engine.count(entity) for entity in (*ENTITIES, TERRITOIRES)}
-    return Ready(status="ready", indices=counts, embedding=encoder.contract.model_dump())
+    return Ready(
+        status="ready", indices=counts, embedding=encoder.contract.model_dump(), models=models
+    )

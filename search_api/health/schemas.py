@@ -26,3 +26,7 @@ class Ready(BaseModel):
     status: str = Field(description="`ready`.")
     indices: dict[str, int] = Field(description="Documents per entity index.")
     embedding: dict[str, Any] = Field(description="Embedding contract shared by API and indices.")
+    models: dict[str, dict[str, str]] = Field(
+        description="Learned artefacts: `loaded` with version and training-data fingerprint, "
+        "or `absent` with the ranking that serves instead."
+    )

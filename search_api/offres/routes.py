@@ -8,7 +8,18 @@ from fastapi.exceptions import RequestValidationError
 from search_api.common.facets import Filters
 from search_api.common.fusion import Mode
 from search_api.common.schemas import ERRORS, NOT_FOUND, facet_values, value_list
-from search_api.deps import FacetParam, Offres, Records, RomeCode
+from search_api.deps import (
+    CodeRome,
+    CommuneCode,
+    Contrat,
+    DepartementCode,
+    FacetParam,
+    Number,
+    Offres,
+    Records,
+    RegionCode,
+    RomeCode,
+)
 from search_api.errors import NotFoundError
 from search_api.offres import queries
 from search_api.offres.schemas import (
@@ -25,19 +36,17 @@ router = APIRouter(prefix="/v1", tags=["offres"], responses=ERRORS)
 
 MAX_PAGE, MAX_SIZE = 20, 50
 Published = Literal["1", "3", "7", "14", "31"]  # days, as France Travail offers them
-RegionCode = Annotated[
+RegionParam = Annotated[
     str | None, Query(pattern=r"^\d{2}$", description="Région code.", examples=["84"])
 ]
-DepartementCode = Annotated[
+DepartementParam = Annotated[
     str | None,
     Query(pattern=r"^(?:\d{2,3}|2[ABab])$", description="Département code.", examples=["07"]),
 ]
 
 
 def _hit(offer: Offer) -> OffreHit:
-    return OffreHit.model_validate(
-        {**offer.source, "score": offer.score, "highlight": offer.highlight}
-    )
+    return OffreHit.of(offer.source, offer.score, offer.highlight)
 
 
 @router.get("/offres/search")
@@ -56,12 +65,12 @@ async def search_offres(
     ] = "hybrid",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page.", examples=[1])] = 1,
     size: Annotated[int, Query(ge=1, le=MAX_SIZE, description="Per page.", examples=[10])] = 10,
-    region: Annotated[list[str] | None, FacetParam("84")] = None,
-    departement: Annotated[list[str] | None, FacetParam("07")] = None,
-    commune: Annotated[list[str] | None, FacetParam("07010")] = None,
-    code_rome: Annotated[list[str] | None, FacetParam("D1214")] = None,
-    type_contrat: Annotated[list[str] | None, FacetParam("CDI")] = None,
-    secteur: Annotated[list[str] | None, FacetParam("47")] = None,
+    region: Annotated[list[RegionCode] | None, FacetParam("84")] = None,
+    departement: Annotated[list[DepartementCode] | None, FacetParam("07")] = None,
+    commune: Annotated[list[CommuneCode] | None, FacetParam("07010")] = None,
+    code_rome: Annotated[list[CodeRome] | None, FacetParam("D1214")] = None,
+    type_contrat: Annotated[list[Contrat] | None, FacetParam("CDI")] = None,
+    secteur: Annotated[list[Number] | None, FacetParam("47")] = None,
     publiee_depuis: Annotated[
         Published | None, Query(description="Published in the last N days.", examples=["31"])
     ] = None,
@@ -104,13 +113,13 @@ def _figures(market: Market) -> MarketFigures:
     )
 
 
-@router.get("/metiers/{code_rome}/marche", responses=NOT_FOUND)
+@router.get("/metiers/{code_rome:rome}/marche", responses=NOT_FOUND)
 async def get_marche(
     records: Records,
     offres: Offres,
     code_rome: RomeCode,
-    region: RegionCode = None,
-    departement: DepartementCode = None,
+    region: RegionParam = None,
+    departement: DepartementParam = None,
 ) -> MarcheResponse:
     """Offers of a fiche (a fiche métier counts its fiches emploi) in a région or département
     (a département given with its région narrows to it): count, contract types, monthly salary
@@ -134,7 +143,7 @@ async def get_marche(
     national, local = await offres.market(code, territory)
     return MarcheResponse(
         code_rome=code,
-        libelle=fiche["libelle"],
+        libelle=fiche.libelle,
         territoire=(
             {"type": territory.type, "code": territory.code, "libelle": territory.libelle}
             if territory

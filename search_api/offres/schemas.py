@@ -1,12 +1,12 @@
 """Request and response models of the offers and market routes."""
 
-from typing import Any
-
 from pydantic import BaseModel, Field
 
+from models.offres import OffreSummary, Salaire
+from models.refs import CodeLabel, given
 from search_api import examples
 from search_api.common.fusion import Mode
-from search_api.common.schemas import CodeLabel, FacetValue, example
+from search_api.common.schemas import FacetValue, example
 
 
 class OffreHit(BaseModel):
@@ -24,11 +24,30 @@ class OffreHit(BaseModel):
     fiche: CodeLabel | None = Field(default=None, description="Its ROME fiche.")
     parent: CodeLabel | None = Field(default=None, description="The fiche métier above it.")
     appellation: CodeLabel | None = Field(default=None, description="Matched appellation.")
-    salaire: dict[str, Any] | None = Field(
+    salaire: Salaire | None = Field(
         default=None, description="Monthly gross range in euros (min, max, periode published)."
     )
     score: float = Field(description="Relevance (0 when listing by date).")
     highlight: str | None = Field(default=None, description="Title with matched words.")
+
+    @classmethod
+    def of(cls, doc: OffreSummary, score: float, highlight: str | None) -> "OffreHit":
+        """The response of an offer found (keys its document lacks become null)."""
+        return cls(
+            id=doc.id,
+            intitule=doc.intitule,
+            date_creation=doc.date_creation,
+            type_contrat=doc.type_contrat,
+            commune=given(doc.commune),
+            departement=given(doc.departement),
+            region=given(doc.region),
+            fiche=given(doc.fiche),
+            parent=given(doc.parent),
+            appellation=given(doc.appellation),
+            salaire=given(doc.salaire),
+            score=score,
+            highlight=highlight,
+        )
 
 
 class OffresResponse(BaseModel):

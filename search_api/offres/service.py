@@ -4,6 +4,9 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
+from models.offres import OffreSummary
+from models.refs import given
+from models.territoires import TerritoireDoc
 from search_api.common.engine import Engine
 from search_api.common.facets import FacetCount, Filters, bucket_values, facet_counts
 from search_api.common.fusion import Mode, fuse
@@ -17,9 +20,9 @@ OFFRES = "offres"
 
 @dataclass(frozen=True)
 class Offer:
-    """An offer found: its indexed source, score and highlighted title."""
+    """An offer found: what the search read of its document, score and highlighted title."""
 
-    source: dict[str, Any]
+    source: OffreSummary
     score: float
     highlight: str | None
 
@@ -66,7 +69,8 @@ class Territory:
 
 def _offer(hit: dict[str, Any]) -> Offer:
     fragments = hit.get("highlight", {}).get("intitule") or [None]
-    return Offer(hit["_source"], float(hit["_score"] or 0.0), fragments[0])
+    source = OffreSummary.model_validate(hit["_source"])
+    return Offer(source, float(hit["_score"] or 0.0), fragments[0])
 
 
 def _euros(value: float | None) -> float | None:
@@ -130,7 +134,7 @@ class OffresService:
             if mode == "semantic":
                 hits = semantic
             else:
-                fused = fuse(hits, semantic, lambda o: str(o.source["id"]), self.rrf_k)
+                fused = fuse(hits, semantic, lambda o: o.source.id, self.rrf_k)
                 hits = [Offer(o.source, score, o.highlight) for o, score in fused]
         raw = dict(counted["aggregations"])
         dates = raw.pop(queries.PUBLISHED)
@@ -144,11 +148,12 @@ class OffresService:
 
     async def territory(self, kind: str, code: str) -> Territory:
         """The région or département of that code; 404 if there is none."""
-        place = await self.engine.get("territoires", f"{kind}-{code}")
-        if place is None:
+        found = await self.engine.get("territoires", f"{kind}-{code}")
+        if found is None:
             raise NotFoundError(f"no {kind} {code}")
-        region = place.get("region")
-        return Territory(kind, code, str(place["libelle"]), region["code"] if region else None)
+        place = TerritoireDoc.model_validate(found)
+        region = given(place.region)
+        return Territory(kind, code, place.libelle, region.code if region else None)
 
     async def market(
         self, code_rome: str, territory: Territory | None

@@ -19,6 +19,7 @@ from search_api.profile.schemas import (
     ExtractRequest,
     ExtractResponse,
     MacroCoverage,
+    MatchByText,
     MatchHit,
     MatchRequest,
     MatchResponse,
@@ -93,11 +94,11 @@ async def match_metiers(
         raise InvalidInputError("filters", f"unknown facet(s): {', '.join(unknown_facets)}")
     filters = Filters({k: tuple(v) for k, v in body.filters.items() if v}, FACETS)
     unknown: list[str] = []
-    if body.text is not None:
+    if isinstance(body, MatchByText):
         result = await extractor.run(body.text, DEFAULT_THRESHOLD, MATCH_PROFILE_SIZE)
         profile, labels = profile_of(result.found)
     else:
-        coded = await matcher.profile_of_codes(body.competences or [])
+        coded = await matcher.profile_of_codes(body.competences)
         profile, labels, unknown = coded.weights, coded.labels, coded.unknown
     if not profile:
         return MatchResponse(profile=[], unknown=unknown, total=0, results=[], facets={})

@@ -2,10 +2,10 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from search_api import examples
-from search_api.common.schemas import CodeLabel, FacetValue, example
+from search_api.common.schemas import CodeLabel, FacetValue, JsonFloat, JsonInt, example
 from search_api.profile.extraction import DEFAULT_THRESHOLD
 from search_api.records.schemas import CompetenceRef
 
@@ -19,10 +19,10 @@ class ExtractRequest(BaseModel):
     model_config = example(examples.EXTRACT_REQUEST)
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
-    threshold: float = Field(
+    threshold: JsonFloat = Field(
         default=DEFAULT_THRESHOLD, ge=0, le=1, description="Lowest calibrated score returned."
     )
-    size: int = Field(default=20, ge=1, le=100, description="Compétences returned at most.")
+    size: JsonInt = Field(default=20, ge=1, le=100, description="Compétences returned at most.")
 
 
 class Evidence(BaseModel):
@@ -69,29 +69,39 @@ class ExtractResponse(BaseModel):
     reason: str | None = Field(description="Why the list is empty, when it is.")
 
 
-class MatchRequest(BaseModel):
-    """A profile: compétence codes, or a text to extract them from (not both)."""
+class _MatchOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a profile is codes or a text, never both
 
-    model_config = example(examples.MATCH_REQUEST)
-
-    competences: list[str] | None = Field(
-        default=None,
-        max_length=200,
-        description="OGR codes of savoir-faire, macro-compétences or savoirs-être.",
-    )
-    text: str | None = Field(
-        default=None, min_length=1, max_length=MAX_TEXT, description="What the person did."
-    )
     filters: dict[str, list[str]] = Field(
         default_factory=dict, description="Facet selections, as in search (name -> values)."
     )
-    size: int = Field(default=10, ge=1, le=50, description="Fiches returned.")
+    size: JsonInt = Field(default=10, ge=1, le=50, description="Fiches returned.")
 
-    @model_validator(mode="after")
-    def _one_profile(self) -> "MatchRequest":
-        if (self.competences is None) == (self.text is None):
-            raise ValueError("give either `competences` or `text`")
-        return self
+
+class MatchByCodes(_MatchOptions):
+    """A profile given as compétence codes."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.MATCH_REQUEST]}
+    )
+
+    competences: list[str] = Field(
+        max_length=200,
+        description="OGR codes of savoir-faire, macro-compétences or savoirs-être.",
+    )
+
+
+class MatchByText(_MatchOptions):
+    """A profile to extract from what the person did."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.MATCH_TEXT_REQUEST]}
+    )
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="What the person did.")
+
+
+MatchRequest = MatchByCodes | MatchByText  # exactly one of `competences` or `text`
 
 
 class MacroCoverage(BaseModel):

@@ -21,29 +21,29 @@ router = APIRouter(prefix="/v1", tags=["records"], responses={**ERRORS, **NOT_FO
 OgrCode = Annotated[str, Path(pattern=r"^\d{1,9}$", description="OGR code.", examples=["300303"])]
 
 
-@router.get("/metiers/{code_rome}")
+@router.get("/metiers/{code_rome:rome}")
 async def get_metier(records: Records, code_rome: RomeCode) -> Fiche:
     """The complete fiche métier or emploi."""
     doc = await records.fiche(code_rome.upper())
     if doc is None:
         raise NotFoundError(f"no fiche {code_rome.upper()} in ROME")
-    return Fiche.model_validate(doc)
+    return Fiche.of(doc)
 
 
-@router.get("/competences/{code}")
+@router.get("/competences/{code:ogr}")
 async def get_competence(records: Records, code: OgrCode) -> CompetenceDetail:
     """A compétence with its domaine > enjeu > objectif > macro path and its fiches."""
     doc = await records.competence(code)
     if doc is None:
         raise NotFoundError(f"no compétence {code} in ROME")
-    return CompetenceDetail.model_validate(doc)
+    return CompetenceDetail.of(doc)
 
 
 def _refs(names: list[MacroName]) -> list[CompetenceRef]:
     return [CompetenceRef(code=n.code, libelle=n.libelle) for n in names]
 
 
-@router.get("/metiers/{code_rome}/proches")
+@router.get("/metiers/{code_rome:rome}/proches")
 async def get_proches(
     records: Records,
     code_rome: RomeCode,

@@ -1,20 +1,22 @@
 """Records by code, and the métiers close to a fiche with what they share and what differs."""
 
 from dataclasses import dataclass
-from typing import Any
 
+from models.documents import CompetenceDoc, FicheDoc, FicheMacros
 from search_api.common.engine import Engine
 from search_api.records import queries
 
 
-def macro_labels(fiche: dict[str, Any]) -> dict[str, str]:
+def macro_labels(fiche: FicheDoc | FicheMacros) -> dict[str, str]:
     """Macro-compétence code -> label, from a fiche's grouped compétences."""
-    return {m["code_ogr"]: m["libelle"] for g in fiche.get("competences", []) for m in g["macros"]}
+    return {m.code_ogr: m.libelle for g in fiche.competences for m in g.macros}
 
 
-def proximity(source: dict[str, Any], target: dict[str, Any]) -> tuple[float, list[str], list[str]]:
+def proximity(
+    source: FicheDoc | FicheMacros, target: FicheDoc | FicheMacros
+) -> tuple[float, list[str], list[str]]:
     """Jaccard similarity of the two fiches' macro-compétences, shared and missing codes."""
-    mine, theirs = set(source.get("macro_codes", [])), set(target.get("macro_codes", []))
+    mine, theirs = set(source.macro_codes), set(target.macro_codes)
     union = mine | theirs
     score = len(mine & theirs) / len(union) if union else 0.0
     return score, sorted(mine & theirs), sorted(theirs - mine)
@@ -46,13 +48,15 @@ class RecordsService:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    async def fiche(self, code_rome: str) -> dict[str, Any] | None:
+    async def fiche(self, code_rome: str) -> FicheDoc | None:
         """The complete fiche document, or None."""
-        return await self.engine.get("fiches", code_rome)
+        doc = await self.engine.get("fiches", code_rome)
+        return None if doc is None else FicheDoc.model_validate(doc)
 
-    async def competence(self, code: str) -> dict[str, Any] | None:
+    async def competence(self, code: str) -> CompetenceDoc | None:
         """The compétence document, or None."""
-        return await self.engine.get("competences", code)
+        doc = await self.engine.get("competences", code)
+        return None if doc is None else CompetenceDoc.model_validate(doc)
 
     async def parents(self) -> dict[str, str]:
         """Fiche code -> the code of its fiche métier, for every fiche."""
@@ -70,12 +74,13 @@ class RecordsService:
         source = await self.fiche(code_rome)
         if source is None:
             return None
-        official = {m["code"]: m["ordre"] for m in source.get("mobilites", [])}
-        body = queries.shared_macros_body(code_rome, list(source.get("macro_codes", [])))
+        official = {m.code: m.ordre for m in source.mobilites}
+        body = queries.shared_macros_body(code_rome, list(source.macro_codes))
         computed = await self.engine.search(("fiches",), body)
-        targets = {h["_id"]: h["_source"] for h in computed["hits"]["hits"]}
-        missing_official = [c for c in official if c not in targets]
-        targets |= await self.engine.mget("fiches", missing_official, queries.PROCHE_SOURCE)
+        found = {h["_id"]: h["_source"] for h in computed["hits"]["hits"]}
+        missing_official = [c for c in official if c not in found]
+        found |= await self.engine.mget("fiches", missing_official, queries.PROCHE_SOURCE)
+        targets = {code: FicheMacros.model_validate(doc) for code, doc in found.items()}
         labels = macro_labels(source)
         rows = []
         for code, target in targets.items():
@@ -84,7 +89,7 @@ class RecordsService:
             rows.append(
                 Proche(
                     code,
-                    str(target["libelle"]),
+                    target.libelle,
                     official.get(code),
                     score,
                     [MacroName(c, names[c]) for c in shared],
@@ -92,4 +97,4 @@ class RecordsService:
                 )
             )
         rows.sort(key=lambda r: (r.ordre is None, r.ordre or 0, -r.score))
-        return str(source["libelle"]), rows[: max(size, len(official))]
+        return source.libelle, rows[: max(size, len(official))]

@@ -207,3 +207,13 @@ def plain_label_body(q: str, size: int) -> dict[str, Any]:
     """Reference request: a plain BM25 match on the label, no boosts, no vectors (the
     evaluation's baseline and the benchmark's cost yardstick)."""
     return {"query": {"match": {"libelle": q}}, "size": size, "source_includes": SOURCE}
+
+
+def by_ids_body(q: str, ids: list[str]) -> dict[str, Any]:
+    """These documents, with the query's words highlighted as in a search."""
+    return {
+        "query": {"ids": {"values": ids}},
+        "size": len(ids),
+        "source_includes": SOURCE,
+        "highlight": highlight(q),
+    }

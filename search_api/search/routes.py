@@ -1,15 +1,27 @@
 """The search box, the conseiller's appellation lookup and as-you-type suggestions."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from search_api.common.facets import Filters
 from search_api.common.fusion import Mode
 from search_api.common.schemas import ERRORS, facet_values
-from search_api.deps import FacetParam, Offres, Search
+from search_api.deps import (
+    DepartementCode,
+    DomainePro,
+    FacetParam,
+    Flag,
+    GrandDomaine,
+    Label,
+    Number,
+    Offres,
+    RegionCode,
+    Search,
+)
 from search_api.offres.queries import fiche_or_parent
 from search_api.search import queries
+from search_api.search.hits import ENTITY_OF_TYPE, FACETED_ENTITIES, EntityType, Hit
 from search_api.search.schemas import (
     AppellationHit,
     AppellationResponse,
@@ -20,14 +32,12 @@ from search_api.search.schemas import (
     SearchResponse,
     Suggestion,
 )
-from search_api.search.service import ENTITY_OF_TYPE, FACETED_ENTITIES, EntityType, Hit
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=ERRORS)
 
 MAX_QUERY = 200  # characters: longer than any job title or compétence label
 MAX_PAGE = 20
 MAX_SIZE = 50
-Flag = Literal["true", "false"]  # boolean facets take the values their counts show
 
 QueryText = Annotated[
     str,
@@ -72,15 +82,15 @@ async def search(
     mode: ModeParam = "hybrid",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number.", examples=[1])] = 1,
     size: Size = 10,
-    grand_domaine: Annotated[list[str] | None, FacetParam("D")] = None,
-    domaine_professionnel: Annotated[list[str] | None, FacetParam("D11")] = None,
-    secteur: Annotated[list[str] | None, FacetParam("88")] = None,
-    centre_interet: Annotated[list[str] | None, FacetParam("4")] = None,
-    transition: Annotated[list[str] | None, FacetParam("ecologique")] = None,
+    grand_domaine: Annotated[list[GrandDomaine] | None, FacetParam("D")] = None,
+    domaine_professionnel: Annotated[list[DomainePro] | None, FacetParam("D11")] = None,
+    secteur: Annotated[list[Number] | None, FacetParam("88")] = None,
+    centre_interet: Annotated[list[Number] | None, FacetParam("4")] = None,
+    transition: Annotated[list[Label] | None, FacetParam("Emploi Vert")] = None,
     emploi_reglemente: Annotated[list[Flag] | None, FacetParam("false")] = None,
     emploi_cadre: Annotated[list[Flag] | None, FacetParam("false")] = None,
-    region: Annotated[list[str] | None, FacetParam("84")] = None,
-    departement: Annotated[list[str] | None, FacetParam("07")] = None,
+    region: Annotated[list[RegionCode] | None, FacetParam("84")] = None,
+    departement: Annotated[list[DepartementCode] | None, FacetParam("07")] = None,
 ) -> SearchResponse:
     """Search appellations, fiches, compétences and savoirs in one box, with facets.
 

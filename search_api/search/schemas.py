@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field
 from search_api import examples
 from search_api.common.fusion import Mode
 from search_api.common.schemas import FacetValue, example
-from search_api.search.service import EntityType
+from search_api.search.hits import EntityType
 
 
 class SearchHit(BaseModel):

@@ -3,52 +3,18 @@
 import asyncio
 from collections.abc import Awaitable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from search_api.common.engine import Engine
 from search_api.common.facets import FacetCount, Filters, facet_counts
 from search_api.common.fusion import Mode, fuse
 from search_api.encoder import QueryEncoder
 from search_api.search import queries
+from search_api.search.hits import TYPE_OF_ENTITY, Hit
+from search_api.search.learned import LearnedOrder
 
-EntityType = Literal["appellation", "fiche", "competence", "savoir"]
-ENTITY_OF_TYPE: dict[EntityType, str] = {
-    "appellation": "appellations",
-    "fiche": "fiches",
-    "competence": "competences",
-    "savoir": "savoirs",
-}
-TYPE_OF_ENTITY: dict[str, EntityType] = {entity: kind for kind, entity in ENTITY_OF_TYPE.items()}
-FACETED_ENTITIES = ("appellations", "fiches")  # the documents that carry facet fields
 MAX_WINDOW = 200  # ranks fused per leg; deeper pages are not worth two full searches
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One result: an appellation, fiche, compétence or savoir."""
-
-    entity: str
-    id: str
-    score: float
-    source: dict[str, Any]
-    highlight: str | None
-
-    @property
-    def type(self) -> EntityType:
-        """The kind of record."""
-        return TYPE_OF_ENTITY[self.entity]
-
-    @property
-    def libelle(self) -> str:
-        """Its label."""
-        return str(self.source.get("libelle", ""))
-
-    @property
-    def fiche_code(self) -> str | None:
-        """An appellation's fiche, a fiche's own code, None for an item."""
-        if self.entity == "appellations":
-            return str(self.source["fiche"]["code"])
-        return self.id if self.entity == "fiches" else None
+AUTOCOMPLETE_DEPTH = 4  # suggestions fetched per one shown when popularity reorders them
 
 
 @dataclass
@@ -63,10 +29,17 @@ class Ranked:
 class SearchService:
     """The searches of the API over one engine and one query encoder."""
 
-    def __init__(self, engine: Engine, encoder: QueryEncoder, rrf_k: int) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        encoder: QueryEncoder,
+        rrf_k: int,
+        learned: LearnedOrder | None = None,
+    ) -> None:
         self.engine = engine
         self.encoder = encoder
         self.rrf_k = rrf_k
+        self.learned = learned  # the title ranker, when its artefact was built
 
     def _hits(self, response: dict[str, Any]) -> list[Hit]:
         out = []
@@ -109,8 +82,13 @@ class SearchService:
         if mode == "semantic":
             return Ranked(semantic, len(semantic), facets)
         assert lexical is not None
-        fused = fuse(self._hits(lexical), semantic, lambda h: f"{h.entity}:{h.id}", self.rrf_k)
+        lexical_hits = self._hits(lexical)
+        fused = fuse(lexical_hits, semantic, lambda h: f"{h.entity}:{h.id}", self.rrf_k)
         hits = [replace(hit, score=score) for hit, score in fused]
+        if self.learned is not None and "appellations" in entities:
+            hits = await self.learned.reorder(
+                q, hits, lexical_hits, semantic, entities=entities, filtered=filters.active
+            )
         return Ranked(hits, int(lexical["hits"]["total"]["value"]), facets)
 
     def facets(self, aggs: dict[str, Any], filters: Filters) -> dict[str, list[FacetCount]]:
@@ -132,11 +110,16 @@ class SearchService:
 
     async def autocomplete(self, q: str, size: int) -> list[Hit]:
         """Suggestions for the characters typed so far, each label once."""
-        body = queries.autocomplete_body(q, size * 2, self.engine.prefix)
+        depth = size * (AUTOCOMPLETE_DEPTH if self.learned else 2)  # room to reorder, dedupe
+        body = queries.autocomplete_body(q, depth, self.engine.prefix)
         response = await self.engine.search(queries.AUTOCOMPLETE_TYPES, body)
+        found = self._hits(response)
+        if self.learned is not None:
+            weigh = self.learned.usefulness
+            found = sorted(found, key=lambda h: -h.score * weigh(h))
         seen: set[str] = set()
         hits = []
-        for hit in self._hits(response):
+        for hit in found:
             label = hit.libelle.casefold()
             if label not in seen:
                 seen.add(label)

@@ -1,9 +1,10 @@
 """Territories: as-you-type search by name, postcode or code, and browsing down the tree."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from models.territoires import TerritoireSummary, TerritoireType
 from search_api.common.schemas import ERRORS, NOT_FOUND
 from search_api.deps import Territoires
 from search_api.errors import NotFoundError
@@ -11,14 +12,13 @@ from search_api.territoires.schemas import (
     Territoire,
     TerritoireList,
     TerritoireResponse,
-    TerritoireType,
 )
 
 router = APIRouter(prefix="/v1/territoires", tags=["territoires"], responses=ERRORS)
 
 
-def _list(total: int, found: list[dict[str, Any]]) -> TerritoireList:
-    return TerritoireList(total=total, territoires=[Territoire.model_validate(t) for t in found])
+def _list(total: int, found: list[TerritoireSummary]) -> TerritoireList:
+    return TerritoireList(total=total, territoires=[Territoire.of(t) for t in found])
 
 
 @router.get("/search")
@@ -43,7 +43,7 @@ async def search_territoires(
     and "St"/"Saint" do not matter), by postcode or by INSEE code."""
     kinds = tuple(types or ("region", "departement", "commune"))
     found = await territoires.search(q, kinds, size)
-    return TerritoireResponse(query=q, results=[Territoire.model_validate(t) for t in found])
+    return TerritoireResponse(query=q, results=[Territoire.of(t) for t in found])
 
 
 @router.get("/regions")

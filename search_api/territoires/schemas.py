@@ -1,13 +1,11 @@
 """Response models of the territory routes."""
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
+from models.refs import CodeLabel, given
+from models.territoires import TerritoireSummary, TerritoireType
 from search_api import examples
-from search_api.common.schemas import CodeLabel, example
-
-TerritoireType = Literal["region", "departement", "commune"]
+from search_api.common.schemas import example
 
 
 class Territoire(BaseModel):
@@ -21,6 +19,18 @@ class Territoire(BaseModel):
     departement: CodeLabel | None = Field(default=None, description="Commune: its département.")
     region: CodeLabel | None = Field(default=None, description="Its région (none for a région).")
     codes_postaux: list[str] = Field(default_factory=list, description="Commune: postcodes.")
+
+    @classmethod
+    def of(cls, doc: TerritoireSummary) -> "Territoire":
+        """The response of a territory document (absent keys become null or empty)."""
+        return cls(
+            type=doc.type,
+            code=doc.code,
+            libelle=doc.libelle,
+            departement=given(doc.departement),
+            region=given(doc.region),
+            codes_postaux=given(doc.codes_postaux) or [],
+        )
 
 
 class TerritoireResponse(BaseModel):

@@ -20,6 +20,7 @@ from mappings import ENTITIES
 from search_api.settings import ApiSettings
 
 EVAL_DEV = shared_data("eval-dev")
+pytestmark = [pytest.mark.integration, pytest.mark.eval]
 
 
 @pytest.fixture(scope="module")

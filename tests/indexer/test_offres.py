@@ -9,6 +9,7 @@ from indexer.offres import OfferResolver, OffersReport, documents, monthly_salar
 from indexer.referential.load import Referential, load_referential
 from indexer.settings import Settings, shared_data
 from indexer.territoires import load_territoires
+from models.refs import CodeLabel
 from tests.support.offers import offer
 
 
@@ -48,14 +49,20 @@ def test_json_lines_and_api_pages_are_read_with_bad_lines_reported(tmp_path):
         "{not json",
         json.dumps({"intitule": "Sans identifiant"}),
         json.dumps({**offer(4), "dateCreation": "hier"}),
+        json.dumps({**offer(5), "typeContrat": 5}),
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     report = OffersReport()
     read = [o["id"] for _, o in read_offers(path, report)]
     assert read == ["T000001", "T000002", "T000003"]
-    assert report.read == 5
-    assert [(e.line, e.field) for e in report.errors] == [(3, "*"), (4, "id"), (5, "dateCreation")]
+    assert report.read == 6
+    assert [(e.line, e.field) for e in report.errors] == [
+        (3, "*"),
+        (4, "id"),
+        (5, "dateCreation"),
+        (6, "typeContrat"),
+    ]
     assert all(e.file == "offers.jsonl" for e in report.errors)
 
 
@@ -75,21 +82,25 @@ def test_generated_offers_resolve_by_commune_postcode_or_label(resolver):
     assert report.territory == {"commune": 4, "code_postal": 4, "libelle": 4}
     assert report.fiche == {"resolved": 12}
     assert report.appellation == 12
-    lyon = next(d for d in docs if d["id"] == "T000002")  # label "69 - LYON 01" only
-    assert lyon["departement"]["code"] == "69"
-    assert lyon["commune"] is None
-    epicerie = next(d for d in docs if d["fiche"]["code"] == "D1106")
-    assert epicerie["parent"] == {"code": "D1106", "libelle": "Vendeur / Vendeuse en épicerie"}
-    assert epicerie["source"]["id"] == epicerie["id"]  # the offer as published
+    lyon = next(d for d in docs if d.id == "T000002")  # label "69 - LYON 01" only
+    assert lyon.departement == CodeLabel(code="69", libelle="Rhône")
+    assert lyon.commune is None
+    epicerie = next(
+        d
+        for d in docs
+        if d.fiche == CodeLabel(code="D1106", libelle="Vendeur / Vendeuse en épicerie")
+    )
+    assert epicerie.parent == CodeLabel(code="D1106", libelle="Vendeur / Vendeuse en épicerie")
+    assert epicerie.source["id"] == epicerie.id  # the offer as published
 
 
 def test_fiche_emploi_rolls_up_to_its_fiche_metier(resolver):
     report = OffersReport()
     doc = resolver.document({**offer(0), "romeCode": "D1110"}, report)
-    assert doc["fiche"]["code"] == "D1110"
-    assert doc["parent"]["code"] == "D1106"
+    assert doc.fiche.code == "D1110"
+    assert doc.parent.code == "D1106"
     unknown = resolver.document({**offer(0), "romeCode": "Z9999"}, report)
-    assert "fiche" not in unknown
+    assert "fiche" not in unknown.model_dump()
     assert report.fiche == {"resolved": 1, "unknown code": 1}
 
 

@@ -5,11 +5,14 @@ only the set of fiches is cut down so the suite stays fast.
 """
 
 import json
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import uvicorn
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 from rich.console import Console
@@ -39,14 +42,14 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
     used = {link.code_ogr for link in ref.item_links if link.code_rome in keep}
     # The macro-compétences above them, listed by the fiches even when not linked themselves.
     used |= {m for c in used if c in ref.competences and (m := ref.competences[c].code_ogr_macro)}
-    selection: dict[str, Callable[[dict[str, Any]], bool]] = {
-        "appellations": lambda d: d["fiche"]["code"] in keep,
-        "fiches": lambda d: d["code_rome"] in keep,
-        "competences": lambda d: d["code_ogr"] in used,
-        "savoirs": lambda d: d["code_ogr"] in used,
-        "contextes": lambda d: d["code_ogr"] in used,
+    selection: dict[str, Callable[[Any], bool]] = {
+        "appellations": lambda d: d.fiche.code in keep,
+        "fiches": lambda d: d.code_rome in keep,
+        "competences": lambda d: d.code_ogr in used,
+        "savoirs": lambda d: d.code_ogr in used,
+        "contextes": lambda d: d.code_ogr in used,
     }
-    embedder = load_embedder(settings.embedder, tmp_path_factory.mktemp("vectors"))
+    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)  # warm after a run
     built = []
     with pipeline.progress_bar(Console(quiet=True)) as progress:
         for entity, wanted in selection.items():
@@ -76,3 +79,26 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
 def api(es_url: str, api_prefix: str) -> Iterator[TestClient]:
     with TestClient(create_app(ApiSettings(es_url=es_url, index_prefix=api_prefix))) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def live_api(es_url: str, api_prefix: str) -> Iterator[str]:
+    """The API served by uvicorn on a free loopback port, for clients that speak real HTTP."""
+    config = uvicorn.Config(
+        create_app(ApiSettings(es_url=es_url, index_prefix=api_prefix)),
+        host="127.0.0.1",
+        port=0,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert time.monotonic() < deadline, "the API did not start"
+        assert thread.is_alive(), "the API failed to start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

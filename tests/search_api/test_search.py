@@ -96,7 +96,8 @@ def test_competence_detail_has_its_path(api):
         ("/v1/search", {"q": "x" * 201}, "q"),
         ("/v1/search", {"q": "x", "size": 500}, "size"),
         ("/v1/search", {"q": "x", "mode": "magic"}, "mode"),
-        ("/v1/metiers/not-a-code", {}, "code_rome"),
+        ("/v1/search", {"q": "x", "emploi_reglemente": "AAA"}, "emploi_reglemente.0"),
+        ("/v1/search", {"q": "x", "grand_domaine": "-4.79e+210"}, "grand_domaine.0"),
     ],
 )
 def test_bad_parameters_are_422_naming_the_field(api, path, params, field):
@@ -104,6 +105,24 @@ def test_bad_parameters_are_422_naming_the_field(api, path, params, field):
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert field in {e["field"] for e in response.json()["errors"]}
+
+
+def test_a_path_that_is_no_code_is_a_problem_404_and_a_wrong_method_a_405(api):
+    missing = api.get("/v1/metiers/not-a-code")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    wrong = api.get("/v1/metiers/match")  # POST only: not taken for a code
+    assert wrong.status_code == 405
+    assert wrong.headers["allow"] == "POST"
+    assert api.get("/v1/competences/extract").headers["allow"] == "POST"
+
+
+def test_a_body_that_is_not_json_is_a_422(api):
+    response = api.post(
+        "/v1/competences/extract", content=b"(\xff", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
 
 
 @pytest.mark.parametrize("q", ['"unbalanced', "a AND OR (", "*:*", "\\", "é" * 200, "<script>"])

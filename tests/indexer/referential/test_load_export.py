@@ -50,7 +50,7 @@ def test_the_single_byte_file_is_detected(referential):
 
 def test_appellation_document_carries_its_fiche_and_classifications(referential):
     ix = documents.Indexes(referential)
-    doc = next(d for d in documents.appellation_docs(ix) if d["code_ogr"] == "10200")
+    doc = next(d for d in documents.appellation_docs(ix) if d.code_ogr == "10200").model_dump()
     assert doc["libelle"] == "Abatteur / Abatteuse de carrière"
     assert doc["formes"] == ["Abatteur de carrière", "Abatteuse de carrière"]
     assert doc["fiche"]["code"] == "F1402"
@@ -62,7 +62,7 @@ def test_appellation_document_carries_its_fiche_and_classifications(referential)
 
 def test_fiche_document_groups_competences_and_lists_children(referential):
     ix = documents.Indexes(referential)
-    doc = next(d for d in documents.fiche_docs(ix) if d["code_rome"] == "M1805")
+    doc = next(d for d in documents.fiche_docs(ix) if d.code_rome == "M1805").model_dump()
     assert doc["fiche_type"] == "metier"
     assert "M1855" in {c["code"] for c in doc["enfants"]}
     assert doc["definition"].startswith("Le / La Développeur(se) informatique")
@@ -80,7 +80,7 @@ def test_fiche_document_groups_competences_and_lists_children(referential):
 
 def test_competence_document_has_its_tree_path_and_fiches(referential):
     ix = documents.Indexes(referential)
-    doc = next(d for d in documents.competence_docs(ix) if d["code_ogr"] == "100023")
+    doc = next(d for d in documents.competence_docs(ix) if d.code_ogr == "100023").model_dump()
     assert doc["macro"]["code"] == "3B216"
     assert (doc["domaine"]["code"], doc["enjeu"]["code"], doc["objectif"]["code"]) == (
         "3",

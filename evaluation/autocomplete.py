@@ -1,0 +1,78 @@
+"""Autocomplete on title prefixes: is the appellation the ad meant among the suggestions
+after its first 3, 5 and 8 letters? Top-1 / top-5 among the appellations suggested.
+
+Prefixes come from the titles as typed, after the query cleaning the ranker applies (gender
+markers, contracts and places removed), so "Infirmier H/F" is typed as "inf", "infir",
+"infirmie". The popularity prior is learned from the training titles: on those titles the
+figure is in-sample (an upper bound); the dev titles are out of sample.
+"""
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+from evaluation.relevance import LabelledQuery, read_labelled
+from evaluation.services import api_services
+from ranking.query import clean_title
+from search_api.search.service import SearchService
+from search_api.settings import ApiSettings
+
+LETTERS = (3, 5, 8)
+SUGGESTIONS = 8  # the API's default
+SAMPLE = 600  # training titles measured (every n-th, for a bounded run)
+
+
+def _prefixes(labels: Sequence[LabelledQuery]) -> list[tuple[str, str, int]]:
+    """(prefix, appellation code, letters) for every labelled title long enough."""
+    out = []
+    for label in labels:
+        typed = clean_title(label.query)
+        if label.appellation_code is None:
+            continue
+        for n in LETTERS:
+            if len(typed) >= n:
+                out.append((typed[:n], label.appellation_code, n))
+    return out
+
+
+async def _score(service: SearchService, prefixes: list[tuple[str, str, int]]) -> dict[str, float]:
+    hits = {n: [0, 0, 0] for n in LETTERS}  # top-1, top-5, count
+    for prefix, wanted, n in prefixes:
+        found = await service.autocomplete(prefix, SUGGESTIONS)
+        codes = [h.id for h in found if h.entity == "appellations"]
+        hits[n][0] += codes[:1] == [wanted]
+        hits[n][1] += wanted in codes[:5]
+        hits[n][2] += 1
+    out: dict[str, float] = {}
+    for n, (top1, top5, count) in hits.items():
+        out[f"{n} letters top-1"] = top1 / max(count, 1)
+        out[f"{n} letters top-5"] = top5 / max(count, 1)
+        out[f"{n} letters n"] = float(count)
+    return out
+
+
+async def evaluate_prefixes(
+    settings: ApiSettings, sets: dict[str, list[LabelledQuery]]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Per labelled set, with and without the popularity prior."""
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    async with api_services(settings) as services:
+        learned = services.search
+        plain = SearchService(learned.engine, learned.encoder, learned.rrf_k)
+        for name, labels in sets.items():
+            prefixes = _prefixes(labels)
+            report[name] = {"engine order": await _score(plain, prefixes)}
+            if learned.learned is not None:
+                report[name]["by usefulness"] = await _score(learned, prefixes)
+    return report
+
+
+def run_prefix_evaluation(
+    settings: ApiSettings, dev: Path, train: Path | None
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Synchronous entry point: the dev titles, and a sample of the training titles."""
+    sets = {"dev": read_labelled(dev)}
+    if train is not None and train.is_file():
+        titles = read_labelled(train)
+        sets["train (in-sample)"] = titles[:: max(1, len(titles) // SAMPLE)]
+    return asyncio.run(evaluate_prefixes(settings, sets))

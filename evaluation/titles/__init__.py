@@ -1,0 +1,1 @@
+"""Job-title ranker: data loading, grouped cross-validation, baselines and training."""

@@ -1,0 +1,49 @@
+"""The learned title ranker in the API: loaded once, shown by /ready, ordering the lookup and
+the métier side of the search box; without its artefact the unlearned ranking serves."""
+
+from fastapi.testclient import TestClient
+
+from search_api.app import create_app
+from search_api.settings import ApiSettings
+
+
+def test_ready_shows_the_title_ranker_and_its_training_data(api):
+    titles = api.get("/ready").json()["models"]["titles"]
+    assert titles["status"] == "loaded"  # `make test` builds it first (`metierscope train`)
+    assert titles["version"].startswith("titles-")
+    assert len(titles["fingerprint"]) == 64
+
+
+def test_ad_style_titles_find_their_metier_first(api):
+    for q, fiche in [
+        ("Infirmier IDE de nuit H/F - CDI", "J1506"),
+        ("Boulanger H/F", "D1102"),
+        ("Aide soignant(e) EHPAD", "J1501"),
+        ("Développeur web junior (F/H)", "M1805"),
+    ]:
+        first = api.get("/v1/appellations/search", params={"q": q}).json()["results"][0]
+        assert first["code_rome_parent"] == fiche, (q, first)
+
+
+def test_the_search_box_puts_metiers_first_for_a_job_title(api):
+    results = api.get("/v1/search", params={"q": "infirmière"}).json()["results"]
+    kinds = [r["type"] for r in results]
+    assert kinds[0] == "fiche"
+    assert results[0]["code"] == "J1506"
+    order = ["fiche", "appellation", "competence", "savoir"]
+    assert kinds == sorted(kinds, key=order.index)  # grouped by type
+
+
+def test_autocomplete_puts_the_appellation_people_mean_first(api):
+    suggestions = api.get("/v1/autocomplete", params={"q": "infirm"}).json()["suggestions"]
+    first = next(s for s in suggestions if s["type"] == "appellation")
+    assert "soins généraux" in first["libelle"]
+
+
+def test_without_the_artefact_the_unlearned_ranking_serves(es_url, api_prefix, tmp_path):
+    settings = ApiSettings(es_url=es_url, index_prefix=api_prefix, model_dir=tmp_path)
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/ready").json()["models"]["titles"]["status"] == "absent"
+        response = client.get("/v1/appellations/search", params={"q": "infirmier"})
+        assert response.status_code == 200
+        assert response.json()["results"][0]["code_rome_parent"] == "J1506"
