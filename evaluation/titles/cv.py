@@ -86,8 +86,10 @@ def cross_validate(
     dev: Sequence[TitleExample] = (),
     only: Sequence[str] = (),
     places: Sequence[str] = (),
+    fold_names: Sequence[str] = (),
 ) -> list[Row]:
-    """Metrics of every system (or those named in `only`) per fold, pooled, macro, on dev."""
+    """Metrics of every system (or those named in `only`) per fold (or the folds named in
+    `fold_names`, each still trained on every other source), pooled, macro, on dev."""
     params = params or Params()
     rows: list[Row] = []
     for name, system in systems(catalog, params, places).items():
@@ -96,6 +98,8 @@ def cross_validate(
         pooled_ex: list[TitleExample] = []
         pooled: list[Ranking] = []
         for fold, test_pos in folds(examples, mode).items():
+            if fold_names and fold not in fold_names:
+                continue
             started = time.monotonic()
             test = [examples[i] for i in test_pos]
             held = {e.source for e in test}

@@ -12,6 +12,7 @@ import pytest
 from elasticsearch import Elasticsearch
 from rich.console import Console
 
+from evaluation.autocomplete import run_prefix_evaluation
 from evaluation.extraction import run_profile_evaluation
 from evaluation.relevance import read_labelled, run_evaluation
 from indexer.pipeline import run_index
@@ -55,6 +56,25 @@ def test_hybrid_title_search_floors(titles_report):
     assert hybrid["all"]["appellation@1"] >= 0.55
     assert hybrid["non-trivial"]["rome@1"] >= 0.57
     assert hybrid["non-trivial"]["rome@5"] >= 0.77
+
+
+def test_the_title_ranker_floors_and_gain_over_the_unlearned_ranking(titles_report):
+    learned, hybrid = titles_report["hybrid + title ranker"], titles_report["hybrid"]
+    assert learned["all"]["rome@1"] >= 0.75
+    assert learned["all"]["rome@5"] >= 0.88
+    assert learned["all"]["appellation@5"] >= 0.70
+    assert learned["non-trivial"]["rome@1"] >= 0.64
+    assert learned["all"]["rome@1"] >= hybrid["all"]["rome@1"] + 0.04
+    assert learned["all"]["mrr"] > hybrid["all"]["mrr"]
+
+
+def test_autocomplete_by_usefulness_floors(full_index):
+    report = run_prefix_evaluation(api_settings(full_index), EVAL_DEV / "titles.jsonl", None)
+    engine, useful = report["dev"]["engine order"], report["dev"]["by usefulness"]
+    for n in (5, 8):
+        assert useful[f"{n} letters top-5"] > engine[f"{n} letters top-5"], n
+    assert useful["8 letters top-5"] >= 0.25
+    assert useful["8 letters top-1"] >= 0.11
 
 
 def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):
