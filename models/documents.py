@@ -116,10 +116,10 @@ class AppellationDoc(Document):
     themes: list[ClassNode] = Field(description="Thèmes.")
 
 
-class FicheDoc(Document):
-    """A complete fiche métier or emploi (fiches index): the whole page in one document."""
+class FichePage(Document):
+    """What a fiche page shows: everything of the fiche document but its flat code lists."""
 
-    code_rome: str = Field(description="ROME code, the document id.")
+    code_rome: str = Field(description="ROME code.")
     libelle: str = Field(description="Title.")
     fiche_type: FicheType = Field(description="Fiche métier or fiche emploi.")
     parent: CodeLabel = Field(description="Fiche métier above (itself for a métier).")
@@ -128,28 +128,34 @@ class FicheDoc(Document):
     definition: str = Field(description="Définition, one sentence per line.")
     acces: str = Field(description="Accès au métier, one sentence per line.")
     competences: list[EnjeuGroup] = Field(
-        description="Savoir-faire grouped by enjeu then macro-compétence."
+        description="Savoir-faire grouped by enjeu then macro-compétence, with coeur_metier flags."
     )
     savoirs_etre: list[ItemRef] = Field(description="Savoirs-être professionnels.")
-    savoirs: list[CategorieSavoirs] = Field(description="Savoirs by category and sub-category.")
-    contextes: list[ContexteGroup] = Field(description="Contextes de travail by type.")
-    macro_codes: list[str] = Field(description="OGR codes of its macro-compétences, sorted.")
-    competence_codes: list[str] = Field(description="OGR codes of the compétences it links.")
-    coeur_codes: list[str] = Field(description="Those at the core of the métier.")
-    savoir_codes: list[str] = Field(description="OGR codes of its savoirs.")
-    contexte_codes: list[str] = Field(description="OGR codes of its contextes de travail.")
-    secteurs: list[ClassNode] = Field(description="Secteurs d'activité, principal first.")
+    savoirs: list[CategorieSavoirs] = Field(description="Savoirs grouped by category/sub-category.")
+    contextes: list[ContexteGroup] = Field(description="Contextes de travail grouped by type.")
+    secteurs: list[ClassNode] = Field(description="Secteurs d'activité (principal first).")
     sous_secteurs: list[ClassNode] = Field(description="Sous-secteurs d'activité.")
     secteurs_naf: list[ClassNode] = Field(description="NAF sectors.")
     centres_interet: list[ClassNode] = Field(description="Centres d'intérêt.")
     themes: list[ClassNode] = Field(description="Thèmes.")
     grand_domaine: CodeLabel | None = Field(description="Grand domaine (A..N).")
     domaine_professionnel: CodeLabel | None = Field(description="Domaine professionnel.")
-    riasec: Riasec | None = Field(description="RIASEC majeur and mineur, when known.")
-    mobilites: list[MobiliteRef] = Field(description="Official métiers proches, by ordre.")
+    riasec: Riasec | None = Field(description="RIASEC majeur and mineur.")
+    mobilites: list[MobiliteRef] = Field(description="Official métiers proches, ranked.")
     transitions: list[str] = Field(description="Transition tags (écologique, numérique...).")
-    emploi_reglemente: bool | None = Field(description="Regulated occupation, None if unknown.")
-    emploi_cadre: bool | None = Field(description="Executive position, None if unknown.")
+    emploi_reglemente: bool | None = Field(description="Regulated occupation.")
+    emploi_cadre: bool | None = Field(description="Executive position.")
+
+
+class FicheDoc(FichePage):
+    """A complete fiche métier or emploi (fiches index): the page and the flat code lists
+    searches filter and score on."""
+
+    macro_codes: list[str] = Field(description="OGR codes of its macro-compétences, sorted.")
+    competence_codes: list[str] = Field(description="OGR codes of the compétences it links.")
+    coeur_codes: list[str] = Field(description="Those at the core of the métier.")
+    savoir_codes: list[str] = Field(description="OGR codes of its savoirs.")
+    contexte_codes: list[str] = Field(description="OGR codes of its contextes de travail.")
 
 
 class CompetenceDoc(Document):

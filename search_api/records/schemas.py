@@ -4,52 +4,15 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from models.documents import (
-    CategorieSavoirs,
-    CompetenceDoc,
-    ContexteGroup,
-    EnjeuGroup,
-    FicheAppellation,
-    FicheDoc,
-    ItemRef,
-    MobiliteRef,
-)
-from models.refs import ClassNode, CodeLabel, FicheType, Riasec
+from models.documents import CompetenceDoc, FicheDoc, FichePage
 from search_api import examples
 from search_api.common.schemas import example
 
 
-class Fiche(BaseModel):
+class Fiche(FichePage):
     """A complete fiche métier or emploi: its document without the flat code lists."""
 
     model_config = example(examples.FICHE)
-
-    code_rome: str = Field(description="ROME code.")
-    libelle: str = Field(description="Title.")
-    fiche_type: FicheType = Field(description="Fiche métier or fiche emploi.")
-    parent: CodeLabel = Field(description="Fiche métier above (itself for a métier).")
-    enfants: list[CodeLabel] = Field(description="Fiches emploi attached to this métier.")
-    appellations: list[FicheAppellation] = Field(description="Job titles, PRINCIPALE first.")
-    definition: str = Field(description="Définition, one sentence per line.")
-    acces: str = Field(description="Accès au métier, one sentence per line.")
-    competences: list[EnjeuGroup] = Field(
-        description="Savoir-faire grouped by enjeu then macro-compétence, with coeur_metier flags."
-    )
-    savoirs_etre: list[ItemRef] = Field(description="Savoirs-être professionnels.")
-    savoirs: list[CategorieSavoirs] = Field(description="Savoirs grouped by category/sub-category.")
-    contextes: list[ContexteGroup] = Field(description="Contextes de travail grouped by type.")
-    secteurs: list[ClassNode] = Field(description="Secteurs d'activité (principal first).")
-    sous_secteurs: list[ClassNode] = Field(description="Sous-secteurs d'activité.")
-    secteurs_naf: list[ClassNode] = Field(description="NAF sectors.")
-    centres_interet: list[ClassNode] = Field(description="Centres d'intérêt.")
-    themes: list[ClassNode] = Field(description="Thèmes.")
-    grand_domaine: CodeLabel | None = Field(description="Grand domaine (A..N).")
-    domaine_professionnel: CodeLabel | None = Field(description="Domaine professionnel.")
-    riasec: Riasec | None = Field(description="RIASEC majeur and mineur.")
-    mobilites: list[MobiliteRef] = Field(description="Official métiers proches, ranked.")
-    transitions: list[str] = Field(description="Transition tags (écologique, numérique...).")
-    emploi_reglemente: bool | None = Field(description="Regulated occupation.")
-    emploi_cadre: bool | None = Field(description="Executive position.")
 
     @classmethod
     def of(cls, doc: FicheDoc) -> "Fiche":
