@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ranking.language import reads_as_french
 from search_api.common.engine import Engine
 from search_api.common.fusion import rrf
 from search_api.encoder import QueryEncoder
@@ -153,7 +154,7 @@ class Extractor:
     async def run(self, text: str, threshold: float, size: int) -> Extraction:
         """Read the text, extract, keep what reaches the threshold; 422 if not French."""
         reading = await self.read(text)
-        if not reading.looks_french:
+        if not reads_as_french(text):  # terse French lists pass, English and noise do not
             raise InvalidInputError("text", NOT_FRENCH)
         found = await self.extract(text, reading.clauses)
         kept = [f for f in found if f.score >= threshold][:size]

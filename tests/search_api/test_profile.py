@@ -122,3 +122,18 @@ def test_match_rejects_bad_requests_with_the_field(api):
     assert facet.status_code == 422
     assert facet.json()["errors"][0]["field"] == "filters"
     assert facet.headers["content-type"].startswith("application/problem+json")
+
+
+def test_terse_french_ads_pass_the_language_gate(api):
+    # Two shapes of real French ads the earlier gate refused: a bullet list, a company opening.
+    waiter = (
+        "Serveur H/F : service midi et soir, accueil clientèle, prise commandes, encaissement, "
+        "nettoyage salle, mise place couverts"
+    )
+    fitter = (
+        "VITRAGE EXPRESS ANNONAY 07100 - Poseur pare-brise H/F : pose, remplacement, "
+        "réparation vitrages automobiles, atelier mobile"
+    )
+    for text in (waiter, fitter):
+        assert extract(api, text).status_code == 200, text
+    assert extract(api, "The quick brown fox jumps over the lazy dog every day").status_code == 422

@@ -1,0 +1,1 @@
+"""Description -> fiche métier and compétence ranking: training, cross-validation, baselines."""

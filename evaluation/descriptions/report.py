@@ -1,0 +1,162 @@
+"""Source-grouped CV and dev report of fiche recognition and compétence ranking, with the oracle
+baselines computed in the same run; then the final fit.
+
+    .venv/bin/python -m evaluation.descriptions.report [--no-dev]
+"""
+
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from evaluation.descriptions.data import Ad, Corpus, load_corpus, read_ads
+from evaluation.descriptions.fiches import Config, topk
+from evaluation.descriptions.metrics import both_levels
+from evaluation.descriptions.ranker import (
+    LabelIndex,
+    base_ranker,
+    candidate_rows,
+    coeur_first,
+    export_order,
+    label_frequency,
+    oracle_rankings,
+)
+from evaluation.descriptions.train import CrossValidated, cross_validated, load_models, train
+from indexer.settings import Settings
+from ranking.competences import FEATURES
+
+DEV_COMPETENCES = "competences.jsonl"
+Table = dict[str, dict[str, float]]
+
+
+def fiche_table(cv: CrossValidated) -> Table:
+    """Top-1 / top-5 fiche métier per held-out source, pooled and averaged over sources."""
+    out: Table = {}
+    for res in cv.results:
+        out[res.source] = {
+            "n": float(len(res.rows)),
+            "top1": topk(cv.prep, [res], 1),
+            "top5": topk(cv.prep, [res], 5),
+            "seconds": res.seconds,
+        }
+    out["pooled"] = {
+        "n": float(sum(len(r.rows) for r in cv.results)),
+        "top1": topk(cv.prep, cv.results, 1),
+        "top5": topk(cv.prep, cv.results, 5),
+    }
+    sources = [v for k, v in out.items() if k != "pooled"]
+    out["mean over sources"] = {
+        m: float(np.mean([s[m] for s in sources])) for m in ("top1", "top5")
+    }
+    return out
+
+
+def soft_frequency(cv: CrossValidated, corpus: Corpus) -> list[list[str]]:
+    """Candidates ranked by their predicted-fiche label rate alone (no text, no model)."""
+    ads = corpus.competences
+    column = FEATURES.index("log_fiche_rate")
+    ranked: list[list[str]] = [[] for _ in ads]
+    for fold in cv.folds:
+        for i, codes, feats in zip(fold.ads, fold.codes, fold.features, strict=True):
+            order: list[int] = (
+                np.lexsort((np.asarray(codes), -feats[:, column])).tolist() if codes else []
+            )
+            ranked[i] = [codes[j] for j in order]
+    return ranked
+
+
+def ranking_table(cv: CrossValidated, corpus: Corpus) -> dict[str, Table]:
+    """Item and macro metrics of the learned ranker next to the baselines, out of fold."""
+    ads, tables = corpus.competences, corpus.tables
+    labels = [list(a.labels) for a in ads]
+    runs = {
+        "learned ranker (predicted fiches + text)": cv.rankings,
+        "label frequency, predicted fiches (soft)": soft_frequency(cv, corpus),
+        "oracle: export order": oracle_rankings(ads, tables, export_order(tables)),
+        "oracle: coeur first": oracle_rankings(ads, tables, coeur_first(tables)),
+        "oracle: label frequency": oracle_rankings(ads, tables, label_frequency(tables)),
+    }
+    return {name: both_levels(tables, labels, ranked) for name, ranked in runs.items()}
+
+
+def per_source(cv: CrossValidated, corpus: Corpus) -> Table:
+    """Item recall@10 of the learned ranker per held-out source."""
+    ranked = cv.rankings
+    out: Table = {}
+    for fold in cv.folds:
+        labels = [list(corpus.competences[i].labels) for i in fold.ads]
+        metrics = both_levels(corpus.tables, labels, [ranked[i] for i in fold.ads])
+        out[fold.source] = {
+            "n": float(len(fold.ads)),
+            "item R@10": metrics["item"]["R@10"],
+            "macro R@10": metrics["macro"]["R@10"],
+        }
+    return out
+
+
+def dev_tables(settings: Settings, corpus: Corpus, dev: Sequence[Ad]) -> dict[str, object]:
+    """Fiche top-1/5 and compétence metrics of the trained artefacts on the dev ads."""
+    classifier, ranker = load_models(Path(settings.model_dir))
+    index = LabelIndex.build(corpus.tables)
+    ranked, hits1, hits5, latencies = [], 0, 0, []
+    for ad in dev:
+        start = time.perf_counter()
+        fiches = classifier.predict(ad.text[:1000], 10)
+        latencies.append(time.perf_counter() - start)
+        fiches = classifier.predict(ad.text, 10)
+        hits1 += fiches[0][0] == ad.parent
+        hits5 += ad.parent in {c for c, _ in fiches[:5]}
+        _, _, given = candidate_rows(ranker, fiches, index.evidence(ad.text))
+        ranked.append([s.code for s in ranker.score(fiches, given)])
+    train_ranker = base_ranker(corpus.competences, corpus.tables)
+    labels = [list(a.labels) for a in dev]
+    runs = {"learned ranker (predicted fiches + text)": ranked}
+    for name, key in (
+        ("oracle: export order", export_order(corpus.tables)),
+        ("oracle: coeur first", coeur_first(corpus.tables)),
+        ("oracle: label frequency", label_frequency(corpus.tables)),
+    ):
+        runs[name] = [key(train_ranker, a) for a in dev]
+    n = max(len(dev), 1)
+    return {
+        "fiche": {"n": len(dev), "top1": hits1 / n, "top5": hits5 / n},
+        "latency_ms_1000_chars": {
+            "median": 1000 * float(np.median(latencies)),
+            "p95": 1000 * float(np.percentile(latencies, 95)),
+        },
+        "ranking": {k: both_levels(corpus.tables, labels, r) for k, r in runs.items()},
+    }
+
+
+def main(with_dev: bool = True) -> dict[str, object]:
+    """Run the CV, fit the final models, and (optionally) score the dev ads."""
+    settings = Settings()
+    corpus = load_corpus(settings.train_dir, settings.rome_dir)
+    cfg = Config()
+    cv = cross_validated(corpus, cfg)
+    report: dict[str, object] = {
+        "temperature": cv.temperature,
+        "fiche_cv": fiche_table(cv),
+        "ranking_cv": ranking_table(cv, corpus),
+        "ranking_cv_per_source": per_source(cv, corpus),
+    }
+    report["train"] = train(settings, cfg, cv)
+    booster = load_models(Path(settings.model_dir))[1].booster
+    if booster is not None:
+        gains = booster.feature_importance(importance_type="gain")
+        report["ranker_gain"] = dict(zip(FEATURES, (float(g) for g in gains), strict=True))
+    if with_dev:
+        dev = read_ads(
+            Path(settings.train_dir).parent / "eval-dev" / DEV_COMPETENCES, corpus.tables
+        )
+        report["dev"] = dev_tables(settings, corpus, dev)
+    out = Path(settings.model_dir) / "descriptions-report.json"
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    return report
+
+
+if __name__ == "__main__":
+    sys.stdout.write(json.dumps(main("--no-dev" not in sys.argv), indent=2, ensure_ascii=False))
