@@ -166,14 +166,10 @@ def _bench_offres(settings: Settings, count: int) -> None:
     es = Elasticsearch(settings.es_url, request_timeout=300)
     try:
         generated, ingested, alias = pipeline.bench_offres(es, settings, count, console)
-        departements = sorted(
-            b["key"]
-            for b in es.search(
-                index=alias,
-                size=0,
-                aggs={"d": {"terms": {"field": "departement.code", "size": 120}}},
-            )["aggregations"]["d"]["buckets"]
-        )
+        from search_api.offres.queries import departements_body  # noqa: PLC0415
+
+        answer = es.search(index=alias, **departements_body())
+        departements = sorted(b["key"] for b in answer["aggregations"]["departements"]["buckets"])
     except (TransportError, ApiError, ValueError, OSError) as e:
         raise _fail(e) from e
     finally:

@@ -206,3 +206,9 @@ def territory_facets_body(codes: list[str], selected: dict[str, tuple[str, ...]]
         "query": fiche_or_parent(codes, "fiche.code", "parent.code"),
         "aggs": facet_aggs(facets, TERRITORY_FACET_SIZE),
     }
+
+
+def departements_body() -> dict[str, Any]:
+    """The départements offers are in (the benchmark draws its territory filters from them)."""
+    terms = {"field": "departement.code", "size": TERRITORY_FACET_SIZE}
+    return {"size": 0, "aggs": {"departements": {"terms": terms}}}
