@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from indexer import pipeline
-from indexer.settings import Settings, shared_data
+from indexer.referential.csvfile import ExportFileError
+from indexer.settings import Settings, require_folder, shared_data
 
 DEV = shared_data("eval-dev")
 
@@ -198,8 +199,10 @@ def train() -> None:
     settings = Settings()
     started = time.monotonic()
     try:
+        require_folder(settings.rome_dir, "rome_dir")
+        require_folder(settings.train_dir, "train_dir")
         path = train_titles(settings)
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, ExportFileError) as e:
         raise _fail(e) from e
     size = path.stat().st_size / 1e6
     typer.echo(f"title ranker: {path} ({size:.1f} MB) in {time.monotonic() - started:.0f}s")
