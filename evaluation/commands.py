@@ -13,7 +13,7 @@ from elasticsearch import ApiError, Elasticsearch
 from rich.console import Console
 from rich.table import Table
 
-from indexer import pipeline
+from indexer import offres_load
 from indexer.referential.csvfile import ExportFileError
 from indexer.settings import Settings, require_folder, shared_data
 
@@ -166,7 +166,7 @@ def _bench_offres(settings: Settings, count: int) -> None:
     console = Console(width=160)
     es = Elasticsearch(settings.es_url, request_timeout=300)
     try:
-        generated, ingested, alias = pipeline.bench_offres(es, settings, count, console)
+        generated, ingested, alias = offres_load.bench_offres(es, settings, count, console)
         from search_api.offres.queries import departements_body  # noqa: PLC0415
 
         answer = es.search(index=alias, **departements_body())

@@ -18,15 +18,8 @@ from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.francetravail import FranceTravailError
 from indexer.offres import OffersReport
-from indexer.pipeline import (
-    IndexCountError,
-    ensure_offres_index,
-    expire_offres,
-    fetch_offres,
-    ingest_offres,
-    run_index,
-    run_territoires,
-)
+from indexer.offres_load import ensure_offres_index, expire_offres, fetch_offres, ingest_offres
+from indexer.pipeline import IndexCountError, run_index, run_territoires
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
 from indexer.reindex import ReindexError

@@ -15,7 +15,8 @@ from rich.console import Console
 
 from indexer.engine import EmbeddedCluster, embedded_cluster
 from indexer.engine.cluster import pid_alive
-from indexer.pipeline import ensure_offres_index, missing_entities, run_index, run_territoires
+from indexer.offres_load import ensure_offres_index
+from indexer.pipeline import missing_entities, run_index, run_territoires
 from indexer.settings import Settings
 from mappings import OFFRES, TERRITOIRES
 

@@ -12,7 +12,7 @@ from elasticsearch import Elasticsearch
 from pydantic import SecretStr
 from rich.console import Console
 
-from indexer.pipeline import ensure_offres_index, expire_offres, fetch_offres, ingest_offres
+from indexer.offres_load import ensure_offres_index, expire_offres, fetch_offres, ingest_offres
 from indexer.settings import Settings
 from tests.support.francetravail_server import CLIENT_ID, CLIENT_SECRET, FakeApi, serve
 from tests.support.offers import offer

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from rich.console import Console
 
 from embeddings import load_embedder
-from indexer import pipeline
+from indexer import offres_load, pipeline
 from indexer.referential import documents
 from indexer.referential.load import load_referential
 from indexer.reindex import swap_aliases
@@ -69,7 +69,7 @@ def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str
     pipeline.run_territoires(es, settings, Console(quiet=True))
     offers = tmp_path_factory.mktemp("offers") / "offers.jsonl"
     offers.write_text("\n".join(json.dumps(offer(n)) for n in range(OFFERS)), encoding="utf-8")
-    pipeline.ingest_offres(es, settings, offers, Console(quiet=True))
+    offres_load.ingest_offres(es, settings, offers, Console(quiet=True))
     yield prefix
     for name in es.indices.get(index=f"{prefix}-*").body:
         es.indices.delete(index=name)
