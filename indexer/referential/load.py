@@ -23,7 +23,8 @@ from models.entities import (
 __all__ = ["DEFAULT_MAX_ERROR_RATIO", "Referential", "load_referential"]
 
 
-def _load_entities(folder: Path, ref: Referential) -> None:
+def _load_appellations(folder: Path, ref: Referential) -> None:
+    """Read the appellations (job titles)."""
     for _, app in records(
         folder,
         "unix_referentiel_appellation",
@@ -58,6 +59,10 @@ def _load_entities(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.appellations[app.code_ogr] = app
+
+
+def _load_fiches(folder: Path, ref: Referential) -> None:
+    """Read the fiches métier and emploi."""
     for _, fiche in records(
         folder,
         "unix_referentiel_code_rome",
@@ -86,6 +91,10 @@ def _load_entities(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.fiches[fiche.code_rome] = fiche
+
+
+def _load_competences(folder: Path, ref: Referential) -> None:
+    """Read the compétences, macro-compétences and savoirs-être."""
     for _, comp in records(
         folder,
         "unix_referentiel_competence",
@@ -115,6 +124,10 @@ def _load_entities(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.competences[comp.code_ogr] = comp
+
+
+def _load_savoirs(folder: Path, ref: Referential) -> None:
+    """Read the savoirs."""
     for _, savoir in records(
         folder,
         "unix_referentiel_savoir",
@@ -136,6 +149,10 @@ def _load_entities(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.savoirs[savoir.code_ogr] = savoir
+
+
+def _load_contextes(folder: Path, ref: Referential) -> None:
+    """Read the contextes de travail."""
     for _, ctx in records(
         folder,
         "unix_referentiel_contexte_travail",
@@ -149,6 +166,17 @@ def _load_entities(folder: Path, ref: Referential) -> None:
         ref,
     ):
         ref.contextes[ctx.code_ogr] = ctx
+
+
+def _load_entities(folder: Path, ref: Referential) -> None:
+    for load in (
+        _load_appellations,
+        _load_fiches,
+        _load_competences,
+        _load_savoirs,
+        _load_contextes,
+    ):
+        load(folder, ref)
 
 
 def load_referential(
