@@ -6,7 +6,7 @@ CLI    := $(BIN)/metierscope
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run up down engine-up engine-down engine-status lint format typecheck pytest test test-quick train
+.PHONY: help install run up down engine-up engine-down engine-status lint format typecheck pytest test test-quick train audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create the virtualenv and install the project with dev tools
 
-MODELS := .metierscope/models/titles.joblib
-$(MODELS): $(STAMP) $(wildcard ranking/*.py evaluation/titles/*.py)
+MODELS := .metierscope/models/titles.joblib .metierscope/models/competence-ranker.json
+$(MODELS) &: $(STAMP) $(wildcard ranking/*.py evaluation/titles/*.py evaluation/descriptions/*.py)
 	$(CLI) train
 
 train: install ## Build the learned artefacts from the training ads (`metierscope train`)
@@ -59,6 +59,11 @@ pytest: install $(MODELS) ## The test suite only (starts the embedded engine if 
 	$(BIN)/pytest
 
 test: lint typecheck pytest ## The full suite: lint, types, tests against the real engine
+
+# Not part of `test`: it needs pypi.org's JSON API or api.osv.dev, which this machine cannot
+# reach (SECURITY.md); --strict fails on any package it could not check, never passes silently.
+audit: install ## Known vulnerabilities in the installed dependencies (pip-audit)
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
 test-quick: install $(MODELS) ## Edit-test loop: everything but the whole-export relevance floors
 	$(BIN)/pytest -m "not eval"

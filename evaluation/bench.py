@@ -1,35 +1,72 @@
-"""Load the running API over HTTP and measure latency and throughput, next to raw Elasticsearch.
+"""Load the running API over HTTP and find its capacity, next to raw Elasticsearch.
 
-The load comes from this process (not the API's), on 127.0.0.1. For each scenario the same
-queries are also sent straight to Elasticsearch (the bodies the API builds, with query vectors
-computed beforehand), so API time / ES time is the API's overhead.
+The load comes from this process, on the same machine: closed-loop clients that send their
+next request as soon as the last one answered, for a few seconds at each step of clients.
+The same queries also go straight to Elasticsearch (the bodies the API's `queries` module
+builds, query vectors computed beforehand), so API time / ES time is the API's overhead,
+query encoding included. A plain `match` on the label, raw, is the yardstick of what one
+lexical search should cost. A request that fails voids the whole run (`failures`).
 """
 
 import asyncio
+import itertools
+import json
+import math
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
-import httpx
-from elasticsearch import AsyncElasticsearch
+import aiohttp
+import numpy as np
 
-from embeddings import load_embedder
 from search_api.common.facets import Filters
 from search_api.offres import queries as offer_queries
 from search_api.search import queries
+from search_api.search.service import autocomplete_depth
 
-CONCURRENCY = (1, 16)
+STEPS = (1, 4, 16, 32)  # concurrent clients at each step
+STEP_SECONDS = 3.0  # per step: enough for a stable p95 at hundreds of requests per second
 PAGE = 10  # results of the API's default first page
 SUGGESTIONS = 8  # the API's default autocomplete size
+EXTRACT_CHARS = 1000  # the issue's yardstick: a 1,000-character description
+SEARCHED = ("appellations", "fiches", "competences", "savoirs")  # /v1/search without `types`
+SCENARIOS = (
+    "autocomplete",
+    "plain match",
+    "lexical query",  # /v1/search?mode=lexical&facets=none: the query alone
+    "lexical",  # the search box: the query and the facets of the search page
+    "semantic",
+    "hybrid",
+    "extract",
+)
+SEARCHES = {"lexical query", "lexical", "semantic", "hybrid", "plain match"}  # title queries
+# The API serves CPU-heavy requests a few at a time and answers 503 beyond its queue
+# (METIERSCOPE_HEAVY_CONCURRENCY, _HEAVY_QUEUE): extraction is loaded up to this many clients.
+EXTRACT_CLIENTS = 4
+VECTOR_POOL = 200  # query vectors the raw kNN requests reuse in turn (encoded at start)
+REQUEST_TIMEOUT = 30.0  # seconds; a request slower than that is a failure, not a sample
+# Idle connections are dropped before servers drop them (uvicorn after 5 s): reusing one the
+# server is closing fails the request, which would void the run for nothing.
+KEEPALIVE = 2.0
+
+Call = Callable[[int], Awaitable[None]]  # sends the i-th request of a stream; raises on failure
+
+
+class RequestFailedError(Exception):
+    """A request answered with an error status."""
+
+
+FAILURES = (RequestFailedError, aiohttp.ClientError, TimeoutError)
 
 
 @dataclass(frozen=True)
 class Measure:
-    """Latency percentiles (ms) and throughput of one scenario at one concurrency."""
+    """Latency percentiles (ms) and throughput of one scenario, one target, one step."""
 
     scenario: str
-    target: str
+    target: str  # "api" or "es"
     clients: int
     requests: int
     p50: float
@@ -37,37 +74,51 @@ class Measure:
     p99: float
     rps: float
     errors: int
+    error: str | None = None  # the first failure, verbatim
+
+
+@dataclass(frozen=True)
+class Workload:
+    """What the clients send: title queries, typed prefixes, descriptions, and the query
+    vectors the raw kNN requests reuse in turn (an exact scan costs the same whatever the
+    vector)."""
+
+    texts: Sequence[str]
+    prefixes: Sequence[str]
+    descriptions: Sequence[str]
+    vectors: Sequence[list[float]]
 
 
 def percentile(values: Sequence[float], pct: float) -> float:
-    """Nearest-rank percentile of values (ms)."""
+    """Nearest-rank percentile of values (ms); 0 for no values."""
+    if not values:
+        return 0.0
     ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
-async def load(
-    name: str, target: str, calls: Sequence[Callable[[], Awaitable[bool]]], clients: int
+async def step(
+    scenario: str, target: str, call: Call, cursor: Iterator[int], *, clients: int, seconds: float
 ) -> Measure:
-    """Run every call once, `clients` at a time; collect latencies."""
-    pending = list(reversed(calls))
+    """`clients` closed-loop clients for `seconds`, each taking the stream's next request."""
     latencies: list[float] = []
-    errors = 0
+    failures: list[str] = []
+    deadline = time.perf_counter() + seconds
 
-    async def worker() -> None:
-        nonlocal errors
-        while pending:
-            call = pending.pop()
+    async def client() -> None:
+        while time.perf_counter() < deadline:
             started = time.perf_counter()
-            ok = await call()
+            try:
+                await call(next(cursor))
+            except FAILURES as e:
+                failures.append(f"{type(e).__name__}: {e}".strip())
             latencies.append((time.perf_counter() - started) * 1000)
-            errors += not ok
 
     started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(clients)))
+    await asyncio.gather(*(client() for _ in range(clients)))
     elapsed = time.perf_counter() - started
     return Measure(
-        name,
+        scenario,
         target,
         clients,
         len(latencies),
@@ -75,114 +126,233 @@ async def load(
         percentile(latencies, 95),
         percentile(latencies, 99),
         len(latencies) / elapsed,
-        errors,
+        len(failures),
+        failures[0] if failures else None,
     )
 
 
-EXTRACT_CHARS = 1000  # the issue's yardstick: a 1,000-character description
+def failures(measures: Sequence[Measure]) -> list[Measure]:
+    """The measures with a failed request: any of them voids the report."""
+    return [m for m in measures if m.errors]
+
+
+def find(
+    measures: Sequence[Measure], scenario: str, target: str, clients: int | None = None
+) -> Measure | None:
+    """The measure of a scenario and target at `clients`, or its highest-throughput step."""
+    own = [m for m in measures if m.scenario == scenario and m.target == target]
+    if clients is not None:
+        own = [m for m in own if m.clients == clients]
+    return max(own, key=lambda m: m.rps, default=None)
+
+
+def summary(measures: Sequence[Measure]) -> list[str]:
+    """What the table says in ratios: API overhead, capacity, lexical cost over a plain match."""
+    lines = [line for name in SCENARIOS if (line := _scenario_line(measures, name))]
+    for name, what in (("lexical query", "our lexical query"), ("lexical", "with the facets")):
+        if line := _plain_ratio(measures, name):
+            lines.append(f"{what} {line}")
+    return lines
+
+
+def _scenario_line(measures: Sequence[Measure], name: str) -> str | None:
+    """Best throughput of each target, and the API's p95 over raw Elasticsearch's at 1 client."""
+    best = [m for target in ("api", "es") if (m := find(measures, name, target))]
+    parts = [
+        f"{name}: max {m.rps:.0f} req/s {m.target} ({m.clients} clients, p95 {m.p95:.1f} ms)"
+        for m in best
+    ]
+    api, es = find(measures, name, "api", 1), find(measures, name, "es", 1)
+    if api and es and es.p95:
+        parts.append(f"API/ES p95 at 1 client {api.p95 / es.p95:.2f}x")
+    return "; ".join(parts) or None
+
+
+def _plain_ratio(measures: Sequence[Measure], name: str) -> str | None:
+    """How many plain matches one raw request of a scenario costs (p50 at 1 client)."""
+    ours, plain = find(measures, name, "es", 1), find(measures, "plain match", "es", 1)
+    most, most_plain = find(measures, name, "es"), find(measures, "plain match", "es")
+    if not (ours and plain and most and most_plain and plain.p50):
+        return None
+    return (
+        f"costs {ours.p50 / plain.p50:.1f}x a plain match (raw p50 at 1 client {ours.p50:.1f} "
+        f"vs {plain.p50:.1f} ms; max req/s {most.rps:.0f} vs {most_plain.rps:.0f})"
+    )
+
+
+def es_request(body: dict[str, Any]) -> tuple[str, bytes]:
+    """The URL query and JSON body the Python client would send for these search arguments."""
+    arguments = dict(body)
+    params = []
+    if "source_includes" in arguments:
+        params.append("_source_includes=" + quote(",".join(arguments.pop("source_includes"))))
+    if "request_cache" in arguments:
+        params.append(f"request_cache={str(arguments.pop('request_cache')).lower()}")
+    return "&".join(params), json.dumps(arguments).encode()
+
+
+class Targets:
+    """The two ends the clients load: the API over HTTP and Elasticsearch's `_search`."""
+
+    def __init__(self, http: aiohttp.ClientSession, api_url: str, es_url: str) -> None:
+        self.http = http
+        self.api_url = api_url.rstrip("/")
+        self.es_url = es_url.rstrip("/")
+
+    async def api_get(self, path: str, params: dict[str, str]) -> None:
+        """GET an API route; anything but a 200 is a failure."""
+        async with self.http.get(self.api_url + path, params=params) as response:
+            await self._read(response)
+
+    async def api_post(self, path: str, body: dict[str, Any]) -> None:
+        """POST JSON to an API route; anything but a 200 is a failure."""
+        async with self.http.post(self.api_url + path, json=body) as response:
+            await self._read(response)
+
+    async def search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
+        """One raw search, answered as Elasticsearch answers the API."""
+        query, payload = es_request(body)
+        url = f"{self.es_url}/{index}/_search?{query}"
+        headers = {"content-type": "application/json"}
+        async with self.http.post(url, data=payload, headers=headers) as response:
+            answer: dict[str, Any] = json.loads(await self._read(response))
+            return answer
+
+    @staticmethod
+    async def _read(response: aiohttp.ClientResponse) -> bytes:
+        data = await response.read()
+        if response.status != 200:
+            raise RequestFailedError(f"{response.status} from {response.url}: {data[:200]!r}")
+        return data
+
+
+class Scenarios:
+    """Each scenario's API call and, where one compares, its raw Elasticsearch twin."""
+
+    def __init__(self, targets: Targets, work: Workload, prefix: str, *, learned: bool) -> None:
+        self.t = targets
+        self.work = work
+        self.prefix = prefix
+        self.learned = learned
+        self.facets = Filters(facets=queries.FACETS)  # the search box: nothing selected
+
+    def index(self, entities: Sequence[str]) -> str:
+        """Comma-joined aliases of entities."""
+        return ",".join(f"{self.prefix}-{e}" for e in entities)
+
+    def calls(self, scenario: str) -> tuple[Call | None, Call | None]:
+        """(API call, raw Elasticsearch call) of a scenario; None where there is none."""
+        w, t = self.work, self.t
+        texts, prefixes = w.texts, w.prefixes
+        if scenario == "autocomplete":
+            return (
+                lambda i: t.api_get("/v1/autocomplete", {"q": prefixes[i % len(prefixes)]}),
+                lambda i: self.raw_autocomplete(prefixes[i % len(prefixes)]),
+            )
+        if scenario == "plain match":
+            body = queries.plain_label_body
+            return None, lambda i: self.raw(body(texts[i % len(texts)], PAGE))
+        if scenario == "extract":
+            descriptions = [d[:EXTRACT_CHARS] for d in w.descriptions]
+            path = "/v1/competences/extract"
+            return lambda i: t.api_post(path, {"text": descriptions[i % len(descriptions)]}), None
+
+        mode = "lexical" if scenario == "lexical query" else scenario
+        facets = () if scenario == "lexical query" else queries.DEFAULT_FACETS
+        params = {"mode": mode} | ({"facets": "none"} if not facets else {})
+
+        def api(i: int) -> Awaitable[None]:
+            return t.api_get("/v1/search", {"q": texts[i % len(texts)], **params})
+
+        return api, lambda i: self.raw_search(texts[i % len(texts)], mode, facets, i)
+
+    async def raw(self, body: dict[str, Any], entities: Sequence[str] = SEARCHED) -> None:
+        """One raw search over the search box's indices."""
+        await self.t.search(self.index(entities), body)
+
+    async def raw_autocomplete(self, typed: str) -> None:
+        """The API's suggestions request, and its typo-tolerant second pass when the first
+        found fewer distinct labels than suggestions."""
+        depth = autocomplete_depth(SUGGESTIONS, learned=self.learned)
+        index = self.index(queries.AUTOCOMPLETE_TYPES)
+        answer = await self.t.search(index, queries.autocomplete_body(typed, depth, self.prefix))
+        labels = {h["_source"].get("libelle", "").casefold() for h in answer["hits"]["hits"]}
+        if len(labels) < SUGGESTIONS:
+            await self.raw(
+                queries.autocomplete_body(typed, depth, self.prefix, fuzzy=True),
+                queries.AUTOCOMPLETE_TYPES,
+            )
+
+    async def raw_search(self, text: str, mode: str, facets: Sequence[str], i: int) -> None:
+        """The requests `/v1/search` sends for a mode, concurrently as the API sends them."""
+        q = queries.clean_query(text)
+        calls = []
+        if mode != "semantic" or facets:
+            calls.append(self.raw_lexical(q, 0 if mode == "semantic" else PAGE, facets))
+        if mode != "lexical":
+            vector = self.work.vectors[i % len(self.work.vectors)]
+            calls.append(self.raw(queries.knn_body(vector, PAGE, self.facets)))
+        await asyncio.gather(*calls)
+
+    async def raw_lexical(self, q: str, size: int, facets: Sequence[str]) -> None:
+        """The lexical leg: the words as typed, then allowing typos if that found little."""
+        body = queries.lexical_body(q, SEARCHED, self.facets, size, facets=facets)
+        if queries.found_little(await self.t.search(self.index(SEARCHED), body)):
+            fuzzy = queries.lexical_body(q, SEARCHED, self.facets, size, facets=facets, fuzzy=True)
+            await self.raw(fuzzy)
+
+
+async def warm(scenarios: Scenarios, seconds: float) -> None:
+    """Connections opened and engine caches warm before anything is measured."""
+    count = itertools.count(len(scenarios.work.texts) // 2)  # away from the measured start
+    for name in ("autocomplete", "lexical"):
+        api, _ = scenarios.calls(name)
+        assert api is not None
+        await step("warmup", "api", api, count, clients=4, seconds=seconds)
 
 
 async def run_bench(
     api_url: str,
     es_url: str,
+    work: Workload,
     *,
     prefix: str,
-    embedder: str,
-    texts: Sequence[str],
-    descriptions: Sequence[str],
-    rounds: int,
+    learned: bool,
+    steps: Sequence[int] = STEPS,
+    seconds: float = STEP_SECONDS,
+    only: Sequence[str] = SCENARIOS,
 ) -> list[Measure]:
-    """Every scenario at 1 and 16 clients, API then raw Elasticsearch (where one compares)."""
-    encoder = load_embedder(embedder)
-    vectors = {t: [float(x) for x in encoder.queries([t])[0]] for t in texts}
-    prefixes = [t[: max(2, min(5, len(t) // 3))] for t in texts]
-    entities = ("appellations", "fiches", "competences", "savoirs")
-    search_index = ",".join(f"{prefix}-{e}" for e in entities)
-    complete_index = ",".join(f"{prefix}-{e}" for e in queries.AUTOCOMPLETE_TYPES)
-    facets = Filters(facets=queries.FACETS)  # the search box: every facet, nothing selected
+    """Every scenario at every step, API then raw Elasticsearch. The API's query texts never
+    repeat within a run (one stream for every search mode: its vector cache sees each once)."""
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    connector = aiohttp.TCPConnector(limit=2 * max(steps), keepalive_timeout=KEEPALIVE)
     results = []
-    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
-    async with httpx.AsyncClient(base_url=api_url, limits=limits, timeout=30) as http:
-        es = AsyncElasticsearch(es_url, request_timeout=30, connections_per_node=32)
-
-        def api(path: str, params: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
-            async def call() -> bool:
-                return (await http.get(path, params=params)).status_code == 200
-
-            return call
-
-        def api_post(path: str, body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
-            async def call() -> bool:
-                return (await http.post(path, json=body)).status_code == 200
-
-            return call
-
-        def raw(body: dict[str, Any]) -> Callable[[], Awaitable[bool]]:
-            async def call() -> bool:
-                await es.search(**body)
-                return True
-
-            return call
-
-        def raw_hybrid(t: str) -> Callable[[], Awaitable[bool]]:
-            async def call() -> bool:
-                await asyncio.gather(raw(lexical(t))(), raw(semantic(t))())
-                return True
-
-            return call
-
-        def lexical(t: str) -> dict[str, Any]:  # the API's first page of /v1/search
-            q = queries.clean_query(t)
-            body = queries.lexical_body(q, entities, facets, PAGE, with_facets=True)
-            return {"index": search_index, **body}
-
-        def semantic(t: str) -> dict[str, Any]:
-            return {"index": search_index, **queries.knn_body(vectors[t], PAGE, facets)}
-
-        def complete(p: str) -> dict[str, Any]:
-            body = queries.autocomplete_body(p, 2 * SUGGESTIONS, prefix)
-            return {"index": complete_index, **body}
-
-        scenarios: dict[
-            str, tuple[list[Callable[[], Awaitable[bool]]], list[Callable[[], Awaitable[bool]]]]
-        ] = {
-            "autocomplete": (
-                [api("/v1/autocomplete", {"q": p}) for p in prefixes],
-                [raw(complete(p)) for p in prefixes],
-            ),
-            "lexical": (
-                [api("/v1/search", {"q": t, "mode": "lexical"}) for t in texts],
-                [raw(lexical(t)) for t in texts],
-            ),
-            "semantic": (
-                [api("/v1/search", {"q": t, "mode": "semantic"}) for t in texts],
-                [raw(semantic(t)) for t in texts],
-            ),
-            "hybrid": (
-                [api("/v1/search", {"q": t, "mode": "hybrid"}) for t in texts],
-                [raw_hybrid(t) for t in texts],
-            ),
-            # spaCy, two batched encodings and three Elasticsearch round trips: no single raw
-            # query to compare with.
-            f"extract {EXTRACT_CHARS} chars": (
-                [
-                    api_post("/v1/competences/extract", {"text": d[:EXTRACT_CHARS]})
-                    for d in descriptions
-                ],
-                [],
-            ),
-        }
-        try:
-            for name in ("autocomplete", "lexical"):  # warm connections and engine caches
-                await load("warmup", "api", scenarios[name][0][:20], 4)
-            for name, (api_calls, es_calls) in scenarios.items():
-                for clients in CONCURRENCY:
-                    results.append(await load(name, "api", api_calls * rounds, clients))
-                    if es_calls:
-                        results.append(await load(name, "es", es_calls * rounds, clients))
-        finally:
-            await es.close()
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
+        scenarios = Scenarios(Targets(http, api_url, es_url), work, prefix, learned=learned)
+        await warm(scenarios, min(seconds, 1.0))
+        streams = {"api": itertools.count(), "es": itertools.count()}
+        for name in (s for s in SCENARIOS if s in only):
+            api, raw = scenarios.calls(name)
+            own = {"api": itertools.count(), "es": itertools.count()}  # prefixes, descriptions
+            for clients in steps:
+                if name == "extract" and clients > EXTRACT_CLIENTS:
+                    continue
+                for target, call in (("api", api), ("es", raw)):
+                    if call is not None:
+                        cursor = streams[target] if name in SEARCHES else own[target]
+                        measure = await step(
+                            name, target, call, cursor, clients=clients, seconds=seconds
+                        )
+                        results.append(measure)
     return results
+
+
+def query_vectors(embedder: str, texts: Sequence[str]) -> list[list[float]]:
+    """Query vectors of these texts, with the API's encoder, in one batch."""
+    from embeddings import load_embedder  # noqa: PLC0415 (loads the model)
+
+    matrix = np.asarray(load_embedder(embedder).queries(list(texts)), dtype=np.float32)
+    return [[float(x) for x in row] for row in matrix]
 
 
 @dataclass(frozen=True)
@@ -198,14 +368,14 @@ class IngestMeasure:
         return self.offers / self.seconds if self.seconds else 0.0
 
 
-OFFER_QUERIES = 300  # territory-facet searches per concurrency level
+OFFER_QUERIES = 300  # distinct territory-facet searches, sent in turn
+OFFER_STEPS = (1, 16)
 
 
 async def offer_facet_load(
     es_url: str, alias: str, departements: Sequence[str], words: Sequence[str]
 ) -> list[Measure]:
     """Offers searches as the API sends them: a title word and/or a département, every facet."""
-    es = AsyncElasticsearch(es_url, request_timeout=30, connections_per_node=32)
     bodies = []
     for n in range(OFFER_QUERIES):
         selected: dict[str, tuple[str, ...]] = {}
@@ -214,19 +384,18 @@ async def offer_facet_load(
         filters = Filters(selected, offer_queries.OFFER_FACETS)
         text = words[n % len(words)] if n % 3 else ""
         bodies.append(offer_queries.offer_search_bodies(text, filters, PAGE))
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    connector = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE)
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
+        targets = Targets(http, "", es_url)
 
-    def call(pair: tuple[dict[str, Any], dict[str, Any]]) -> Callable[[], Awaitable[bool]]:
-        async def run() -> bool:  # hits and facets, concurrently, as the API sends them
-            await asyncio.gather(*(es.search(index=alias, **body) for body in pair))
-            return True
+        async def call(i: int) -> None:  # hits and facets, concurrently, as the API sends them
+            await asyncio.gather(*(targets.search(alias, b) for b in bodies[i % len(bodies)]))
 
-        return run
-
-    try:
-        await load("warmup", "es", [call(b) for b in bodies[:30]], 4)
+        await step("warmup", "es", call, itertools.count(), clients=4, seconds=1.0)
         return [
-            await load("offres facets", "es", [call(b) for b in bodies], clients)
-            for clients in CONCURRENCY
+            await step(
+                "offres facets", "es", call, itertools.count(), clients=n, seconds=STEP_SECONDS
+            )
+            for n in OFFER_STEPS
         ]
-    finally:
-        await es.close()

@@ -2,9 +2,11 @@
 the rest of the CLI never loads spaCy, the models or the search API."""
 
 import asyncio
+import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import httpx
 import typer
@@ -16,6 +18,9 @@ from rich.table import Table
 from indexer import offres_load
 from indexer.referential.csvfile import ExportFileError
 from indexer.settings import Settings, require_folder, shared_data
+
+if TYPE_CHECKING:
+    from evaluation.bench import Measure, Workload
 
 DEV = shared_data("eval-dev")
 
@@ -33,7 +38,10 @@ def evaluate(
     ] = DEV / "competences.jsonl",
     cv: Annotated[
         bool,
-        typer.Option(help="Also cross-validate the title ranker, grouped by source (minutes)."),
+        typer.Option(
+            help="Also cross-validate the title ranker and the extraction models, grouped by "
+            "source (minutes)."
+        ),
     ] = True,
 ) -> None:
     """Relevance on the dev set (every mode, the learned ranker, a BM25 baseline), autocomplete
@@ -88,6 +96,30 @@ def evaluate(
 
         console.print("Title ranking, cross-validation grouped by source (and dev):")
         console.print(cv_table(cross_validate(Settings())))
+        for table in _description_tables():
+            console.print(table)
+
+
+def _description_tables() -> list[Table]:
+    """Description -> fiche and compétence ranking, cross-validated by source, with the oracle
+    baselines of the same run."""
+    from evaluation.descriptions.report import cross_validation  # noqa: PLC0415 (LightGBM)
+
+    fiche_cv, ranking_cv = cross_validation(Settings())
+    fiches = Table(title="Description -> fiche métier, one fold per held-out source")
+    for column in ("source", "n", "top-1", "top-5"):
+        fiches.add_column(column, justify="left" if column == "source" else "right")
+    for source, values in fiche_cv.items():
+        n = f"{values['n']:.0f}" if "n" in values else ""
+        fiches.add_row(source, n, f"{values['top1']:.3f}", f"{values['top5']:.3f}")
+    ranking = Table(title="Compétence ranking on the labelled training ads, out of fold")
+    metrics = ("R@5", "R@10", "R@20", "P@5")
+    for column in ("system", "level", *metrics):
+        ranking.add_column(column, justify="left" if column in {"system", "level"} else "right")
+    for system, levels in ranking_cv.items():
+        for level, values in levels.items():
+            ranking.add_row(system, level, *(f"{values[m]:.3f}" for m in metrics))
+    return [fiches, ranking]
 
 
 def _prefix_table(report: dict[str, dict[str, dict[str, float]]]) -> Table:
@@ -107,14 +139,29 @@ def _prefix_table(report: dict[str, dict[str, dict[str, float]]]) -> Table:
     return table
 
 
-def bench(
+def bench(  # noqa: PLR0917 (typer declares each option as an argument)
     titles: Annotated[
-        Path, typer.Option(help="Queries: the `query` field of a titles JSONL file.")
-    ] = DEV / "titles.jsonl",
+        Path | None,
+        typer.Option(help="Queries: the `query` field of a titles JSONL (default: training)."),
+    ] = None,
     descriptions: Annotated[
         Path, typer.Option(help="Texts to extract from: the `text` field of a competences JSONL.")
     ] = DEV / "competences.jsonl",
-    rounds: Annotated[int, typer.Option(min=1, help="Times each query is sent.")] = 1,
+    zipf: Annotated[
+        bool,
+        typer.Option(help="Titles drawn Zipf-weighted, repeats and all, as a search box sees."),
+    ] = False,
+    clients: Annotated[
+        list[int] | None, typer.Option(min=1, help="Steps of concurrent clients (repeatable).")
+    ] = None,
+    seconds: Annotated[float, typer.Option(min=0.1, help="Duration of each step.")] = 3.0,
+    scenario: Annotated[
+        list[str] | None, typer.Option(help="Only these scenarios (repeatable).")
+    ] = None,
+    api_url: Annotated[
+        str | None, typer.Option(help="API to load (default METIERSCOPE_API_HOST/_PORT).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Order of the titles and of the Zipf draws.")] = 14,
     offres: Annotated[
         int,
         typer.Option(
@@ -122,43 +169,96 @@ def bench(
         ),
     ] = 0,
 ) -> None:
-    """Measure API latency/throughput over HTTP at 1 and 16 clients, next to raw Elasticsearch."""
-    from evaluation.bench import EXTRACT_CHARS, run_bench  # noqa: PLC0415
-    from evaluation.extraction import read_ads  # noqa: PLC0415
-    from evaluation.relevance import read_labelled  # noqa: PLC0415
+    """Latency and capacity of the running API over HTTP at 1, 4, 16 and 32 clients, next to
+    raw Elasticsearch and a plain match; refuses to report if any request failed."""
+    from evaluation import bench as load  # noqa: PLC0415 (the search API's queries)
 
     settings = Settings()
     if offres:
         _bench_offres(settings, offres)
         return
-    api_url = f"http://{settings.api_host}:{settings.api_port}"
-    try:
-        texts = [q.query for q in read_labelled(titles)]
-        ads = [ad.text for ad in read_ads(descriptions) if len(ad.text) >= EXTRACT_CHARS]
-        httpx.get(f"{api_url}/ready", timeout=5).raise_for_status()
-    except (OSError, ValueError, httpx.HTTPError) as e:
-        raise _fail(ValueError(f"{e} (is the API running? `make up`)")) from e
+    only = tuple(scenario or load.SCENARIOS)
+    if unknown := set(only) - set(load.SCENARIOS):
+        raise _fail(ValueError(f"unknown scenario {sorted(unknown)}: {load.SCENARIOS}"))
+    url = api_url or f"http://{settings.api_host}:{settings.api_port}"
+    work, learned = _workload(
+        url,
+        titles or settings.train_dir / "titles.jsonl",
+        descriptions,
+        zipf=zipf,
+        seed=seed,
+        embedder=settings.embedder,
+    )
+    steps = tuple(clients or load.STEPS)
+    load_before = os.getloadavg()[0]
     measures = asyncio.run(
-        run_bench(
-            api_url,
+        load.run_bench(
+            url,
             settings.es_url,
+            work,
             prefix=settings.index_prefix,
-            embedder=settings.embedder,
-            texts=texts,
-            descriptions=ads,
-            rounds=rounds,
+            learned=learned,
+            steps=steps,
+            seconds=seconds,
+            only=only,
         )
     )
-    table = Table(title=f"{len(texts)} queries x {rounds}, API {api_url} vs raw Elasticsearch")
+    if failed := load.failures(measures):
+        first = failed[0]
+        raise _fail(
+            RuntimeError(
+                f"refusing to report: {sum(m.errors for m in failed)} requests failed in "
+                f"{len(failed)} steps; first, {first.scenario} {first.target} at {first.clients} "
+                f"clients: {first.error}"
+            )
+        )
+    kind = "Zipf-weighted" if zipf else "distinct"
+    title = (
+        f"{len(set(work.texts)):,} {kind} titles, {seconds:g}s per step, API {url} vs raw ES; "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on "
+        f"the machine skews every figure)"
+    )
+    console = Console(width=160)
+    console.print(_bench_table(title, measures))
+    for line in load.summary(measures):
+        console.print(line)
+
+
+def _workload(
+    api_url: str, titles: Path, descriptions: Path, *, zipf: bool, seed: int, embedder: str
+) -> tuple["Workload", bool]:
+    """The queries, prefixes and descriptions to send, and whether the API's ranker is loaded."""
+    from evaluation import bench as load  # noqa: PLC0415
+    from evaluation.bench_queries import ZIPF_DRAWS, distinct_titles, typed_prefixes, zipf_stream  # noqa: PLC0415
+    from evaluation.extraction import read_ads  # noqa: PLC0415
+    from evaluation.relevance import read_labelled  # noqa: PLC0415
+
+    try:
+        ready = httpx.get(f"{api_url}/ready", timeout=10)
+        ready.raise_for_status()
+    except httpx.HTTPError as e:
+        raise _fail(ValueError(f"{e} (is the API running? `make up`)")) from e
+    try:
+        written = [q.query for q in read_labelled(titles)]
+        ads = [ad.text for ad in read_ads(descriptions) if len(ad.text) >= load.EXTRACT_CHARS]
+    except (OSError, ValueError) as e:
+        raise _fail(e) from e
+    texts = zipf_stream(written, ZIPF_DRAWS, seed) if zipf else distinct_titles(written, seed)
+    learned = ready.json().get("models", {}).get("titles", {}).get("status") == "loaded"
+    vectors = load.query_vectors(embedder, texts[: load.VECTOR_POOL])
+    prefixes = typed_prefixes(texts, distinct=not zipf)
+    return load.Workload(texts, prefixes, ads, vectors), learned
+
+
+def _bench_table(title: str, measures: Sequence["Measure"]) -> Table:
+    table = Table(title=title)
     headers = ("scenario", "target", "clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s")
-    for column in (*headers, "errors"):
+    for column in headers:
         table.add_column(column, justify="left" if column in {"scenario", "target"} else "right")
     for m in measures:
         numbers = (f"{m.p50:.1f}", f"{m.p95:.1f}", f"{m.p99:.1f}", f"{m.rps:.0f}")
-        table.add_row(
-            m.scenario, m.target, str(m.clients), str(m.requests), *numbers, str(m.errors)
-        )
-    Console(width=160).print(table)
+        table.add_row(m.scenario, m.target, str(m.clients), str(m.requests), *numbers)
+    return table
 
 
 def _bench_offres(settings: Settings, count: int) -> None:
@@ -193,7 +293,9 @@ def _bench_offres(settings: Settings, count: int) -> None:
 
 
 def train() -> None:
-    """Build the learned artefacts from the training ads (deterministic), into the model folder."""
+    """Build the learned artefacts from the training ads (deterministic), into the model folder:
+    the title ranker, the description -> fiche classifier and the compétence ranker."""
+    from evaluation.descriptions.train import train as train_descriptions  # noqa: PLC0415
     from evaluation.titles.train import train as train_titles  # noqa: PLC0415 (LightGBM)
 
     settings = Settings()
@@ -202,7 +304,11 @@ def train() -> None:
         require_folder(settings.rome_dir, "rome_dir")
         require_folder(settings.train_dir, "train_dir")
         path = train_titles(settings)
+        size = path.stat().st_size / 1e6
+        typer.echo(f"title ranker: {path} ({size:.1f} MB) in {time.monotonic() - started:.0f}s")
+        started = time.monotonic()
+        manifest = train_descriptions(settings)
     except (OSError, ValueError, ExportFileError) as e:
         raise _fail(e) from e
-    size = path.stat().st_size / 1e6
-    typer.echo(f"title ranker: {path} ({size:.1f} MB) in {time.monotonic() - started:.0f}s")
+    sizes = ", ".join(f"{name} {n / 1e6:.1f} MB" for name, n in manifest["bytes"].items())
+    typer.echo(f"extraction models: {sizes} in {time.monotonic() - started:.0f}s")

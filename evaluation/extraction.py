@@ -18,7 +18,7 @@ from evaluation.data import read_jsonl
 from evaluation.services import api_services
 from search_api.common.facets import Filters
 from search_api.deps import Services
-from search_api.profile.extraction import DEFAULT_THRESHOLD, profile_of
+from search_api.profile.extraction import profile_of
 from search_api.settings import ApiSettings
 
 KS = (5, 10, 20)
@@ -83,8 +83,11 @@ async def _one_ad(
     ranked_macros = list(
         dict.fromkeys(f.source["macro"]["code_ogr"] for f in found if f.source.get("macro"))
     )
-    kept = [f for f in found if f.score >= DEFAULT_THRESHOLD]  # the API's threshold
-    matches = await services.matcher.rank(profile_of(kept)[0], Filters(), with_facets=False)
+    kept = [f for f in found if f.score >= services.extractor.threshold]  # the API's default
+    likely = dict(services.extractor.likely_fiches(ad.text, reading.clauses))
+    matches = await services.matcher.rank(
+        profile_of(kept)[0], Filters(), with_facets=False, likely=likely
+    )
     top = [m.code_rome for m in matches.matches[:5]]
     parent = parents.get(ad.rome, ad.rome) in {parents.get(c, c) for c in top}
     return (

@@ -13,12 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from evaluation import commands as evaluation
+from hardening import commands as hardening
 from indexer import services
 from indexer.download import DownloadError, download_export
 from indexer.engine import EngineError, embedded_cluster
 from indexer.francetravail import FranceTravailError
 from indexer.offres import OffersReport
 from indexer.offres_load import ensure_offres_index, expire_offres, fetch_offres, ingest_offres
+from indexer.offres_sample import load_sample
 from indexer.pipeline import IndexCountError, run_index, run_territoires
 from indexer.referential.csvfile import ExportFileError
 from indexer.referential.report import ExportInvalidError
@@ -207,6 +209,13 @@ def index_offres(
     api: Annotated[
         bool, typer.Option(help="Fetch from the France Travail API since the last live run.")
     ] = False,
+    sample: Annotated[
+        bool,
+        typer.Option(
+            help="Load the sample of real offers (METIERSCOPE_OFFRES_SAMPLE, or --file) and "
+            "mark the index as a sample."
+        ),
+    ] = False,
     vectors: Annotated[bool, typer.Option(help="Embed offer titles for semantic search.")] = True,
     expire_before: Annotated[
         datetime | None, typer.Option(help="Then delete offers not updated since this date.")
@@ -219,7 +228,10 @@ def index_offres(
     started = time.monotonic()
     try:
         reports = []
-        if file is not None:
+        if sample:
+            path = _sample_file(file, settings)
+            reports.append(load_sample(es, settings, path, console, vectors=vectors))
+        elif file is not None:
             reports.append(ingest_offres(es, settings, file, console, vectors=vectors))
         if api:
             reports.append(fetch_offres(es, settings, console, vectors=vectors))
@@ -237,6 +249,14 @@ def index_offres(
     console.print(f"done in {time.monotonic() - started:.1f}s")
 
 
+def _sample_file(file: Path | None, settings: Settings) -> Path:
+    """The file `--sample` loads: `--file` if given, else the configured sample."""
+    path = file or settings.offres_sample
+    if path is None:
+        raise ValueError("no offers sample: pass --file or set METIERSCOPE_OFFRES_SAMPLE")
+    return path
+
+
 def offers_table(report: OffersReport) -> Table:
     """Offers read, rejected and resolved to a territory, a fiche, an appellation, a salary."""
     table = Table(title=f"{report.read:,} offer(s) read, {len(report.errors):,} rejected")
@@ -251,6 +271,11 @@ def offers_table(report: OffersReport) -> Table:
     return table
 
 
+chaos_app = typer.Typer(
+    help="Fault scenarios under load, on engines of their own.", no_args_is_help=True
+)
+app.add_typer(chaos_app, name="chaos")
+chaos_app.command("outage")(hardening.outage)
 app.command("eval")(evaluation.evaluate)
 app.command("bench")(evaluation.bench)
 app.command("train")(evaluation.train)

@@ -38,22 +38,18 @@ from models.offres import OffreDoc
 def ensure_offres_index(
     es: Elasticsearch, settings: Settings, embedder: Embedder | None = None
 ) -> str:
-    """The offers index, created empty if missing (the API searches it from the start)."""
-    contract = (embedder or load_embedder(settings.embedder, settings.vector_cache_dir)).contract
-    meta = {"entity": OFFRES, "embedding": contract.model_dump()}
-    return offres_index(es, settings, contract.dims, meta)
-
-
-def offres_index(es: Elasticsearch, settings: Settings, dims: int, meta: dict[str, Any]) -> str:
-    """The alias of the lasting offers index, created (with its first index) if missing."""
+    """The alias of the lasting offers index, created empty with its first index if missing
+    (the API searches it from the start); the embedder is loaded only to create it."""
     alias = alias_for(settings.index_prefix, OFFRES)
-    if not es.indices.exists_alias(name=alias):
-        body = index_body(OFFRES, dims=dims, meta=meta)
-        es.indices.create(
-            index=physical_name(alias, new_stamp()),
-            **body,
-            aliases={alias: {"is_write_index": True}},
-        )
+    if es.indices.exists_alias(name=alias):
+        return alias
+    contract = (embedder or load_embedder(settings.embedder, settings.vector_cache_dir)).contract
+    body = index_body(
+        OFFRES, dims=contract.dims, meta={"entity": OFFRES, "embedding": contract.model_dump()}
+    )
+    es.indices.create(
+        index=physical_name(alias, new_stamp()), **body, aliases={alias: {"is_write_index": True}}
+    )
     return alias
 
 

@@ -15,13 +15,16 @@ from rich.console import Console
 
 from indexer.engine import EmbeddedCluster, embedded_cluster
 from indexer.engine.cluster import pid_alive
-from indexer.offres_load import ensure_offres_index
+from indexer.offres_sample import ensure_offres
 from indexer.pipeline import missing_entities, run_index, run_territoires
 from indexer.settings import Settings
 from mappings import OFFRES, TERRITOIRES
 
 API_APP = "search_api.app:create_app"
 API_START_TIMEOUT = 60.0
+# One API process per core: at 16 clients, two workers on 2 cores served 1.4x or more the
+# autocomplete and lexical searches of one (docs/performance.md); each holds ~0.6 GB.
+API_WORKERS = os.cpu_count() or 1
 
 
 class ServiceError(RuntimeError):
@@ -34,7 +37,7 @@ def _api_url(settings: Settings) -> str:
 
 def _api_ready(url: str) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:  # noqa: S310
+        with urllib.request.urlopen(f"{url}/ready", timeout=2) as response:  # noqa: S310
             return bool(response.status == 200)
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return False
@@ -51,7 +54,8 @@ def _start_engine(settings: Settings) -> EmbeddedCluster | None:
 
 
 def ensure_indexed(settings: Settings) -> None:
-    """Index the export on a first run (any alias missing); later runs serve what exists."""
+    """Index the export on a first run (any alias missing) and load the offers sample into an
+    empty offers index; later runs serve what exists."""
     es = Elasticsearch(settings.es_url, request_timeout=120)
     try:
         missing = missing_entities(es, settings.index_prefix)
@@ -60,15 +64,20 @@ def ensure_indexed(settings: Settings) -> None:
             run_index(es, settings, rome, Console())
         if TERRITOIRES in missing:
             run_territoires(es, settings, Console())
-        if OFFRES in missing:
-            ensure_offres_index(es, settings)
+        ensure_offres(es, settings, Console())  # created if missing; the sample when empty
     finally:
         es.close()
 
 
 def serve(settings: Settings) -> None:
     """The API in this process, in the foreground."""
-    uvicorn.run(API_APP, factory=True, host=settings.api_host, port=settings.api_port)
+    uvicorn.run(
+        API_APP,
+        factory=True,
+        host=settings.api_host,
+        port=settings.api_port,
+        workers=API_WORKERS,
+    )
 
 
 def up(settings: Settings) -> str:
@@ -83,7 +92,7 @@ def up(settings: Settings) -> str:
     log = settings.state_dir / "api.log"
     host, port = settings.api_host, str(settings.api_port)
     command = [sys.executable, "-m", "uvicorn", API_APP, "--factory"]
-    command += ["--host", host, "--port", port]
+    command += ["--host", host, "--port", port, "--workers", str(API_WORKERS)]
     with log.open("ab") as out:
         process = subprocess.Popen(
             command,

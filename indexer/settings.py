@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +95,12 @@ class Settings(BaseSettings):
         default_factory=lambda: shared_data("train"),
         description="Folder of the training ads (titles, descriptions, compétences, offers).",
     )
+    offres_sample: Path | None = Field(
+        default_factory=lambda data: data["train_dir"] / "offers.jsonl",
+        description="Real offers (Offres d'emploi v2 JSON lines) that `run` and `up` load when "
+        "the offers index is empty, and `index offres --sample` on demand; the API labels the "
+        "figures as a sample. Empty or `off` disables it (production).",
+    )
     model_dir: Path = Field(
         default=REPO_ROOT / ".metierscope" / "models",
         description="Learned artefacts built by `metierscope train` (not committed).",
@@ -141,3 +147,11 @@ class Settings(BaseSettings):
         default=REPO_ROOT / ".metierscope",
         description="Pid and log files of background processes started by `metierscope up`.",
     )
+
+    @field_validator("offres_sample", mode="before")
+    @classmethod
+    def _sample_off(cls, value: object) -> object:
+        """An empty value or `off` disables the offers sample."""
+        if isinstance(value, str) and value.strip().lower() in {"", "off"}:
+            return None
+        return value

@@ -199,12 +199,24 @@ class ContexteDoc(Document):
     fiche_count: int = Field(description="Number of fiches listing it.")
 
 
+class MacroName(Document):
+    """A macro-compétence of a fiche, named (what the métiers proches show of it)."""
+
+    code_ogr: str = Field(description="OGR code ('?' for savoir-faire without a macro).")
+    libelle: str = Field(description="Label ('Autres' for '?').")
+
+
+class EnjeuMacroNames(Document):
+    """The names of a fiche's macro-compétences under one enjeu."""
+
+    macros: list[MacroName] = Field(description="Macro-compétences, by tree code.")
+
+
 class FicheMacros(Document):
-    """What the métiers proches read of a fiche: its macro-compétences and mobilités."""
+    """What the métiers proches read of a fiche: its macro-compétences (named, without their
+    savoir-faire lists) and mobilités."""
 
     libelle: str = Field(description="Title.")
     macro_codes: list[str] = Field(description="OGR codes of its macro-compétences, sorted.")
-    competences: list[EnjeuGroup] = Field(
-        description="Savoir-faire grouped by enjeu then macro-compétence."
-    )
+    competences: list[EnjeuMacroNames] = Field(description="Macro-compétences by enjeu.")
     mobilites: list[MobiliteRef] = Field(description="Official métiers proches, by ordre.")

@@ -23,10 +23,15 @@ import numpy as np
 from ranking.text import words
 
 FORMAT = "metierscope-competence-ranker/2"  # bumped whenever the JSON changes meaning
+ARTEFACT_FILE = "competence-ranker.json"
+TOP_FICHES = 10  # fiche probabilities the ranker reads (the classifier's best ten)
 KINDS = ("savoir-faire", "macro", "savoir-etre", "savoir")
 SMOOTHING = 5.0  # pseudo-ads pulling a fiche's label rate towards the item's overall rate
 RATE_FLOOR = 1e-4  # rates are compared in log space; an unseen item gets this
 MIN_FICHE_PROBABILITY = 0.02  # fiches less likely than this add no implied candidate
+# A label no likely fiche implies is a candidate when the text has 60 % of its words (as the
+# engine's "2<60%" minimum_should_match for a clause).
+LEXICAL_REACH = 0.6
 STEM = 5  # letters compared: "encadrais"/"encadrement" -> "encad" (as search_api.extraction)
 _STOP = (
     "le la les un une des du de d l a au aux et ou en dans sur par pour avec sans son sa ses "
@@ -111,6 +116,15 @@ class CompetenceRanker:
                 out |= stats.listed | stats.labelled.keys()
         return out
 
+    def given(
+        self, fiches: Sequence[tuple[str, float]], evidence: Mapping[str, float]
+    ) -> tuple[list[str], dict[str, float]]:
+        """Candidate codes, sorted, and the text evidence kept for them: the implied items
+        and the labels the text reaches on its own (LEXICAL_REACH)."""
+        implied = self.candidates(fiches)
+        kept = {c: s for c, s in evidence.items() if s > 0 and (c in implied or s >= LEXICAL_REACH)}
+        return sorted(implied | kept.keys()), kept
+
     def features(self, code: str, fiches: Sequence[tuple[str, float]], share: float) -> list[float]:
         """The FEATURES of one candidate."""
         rate = self.rates.get(code, 0.0)
@@ -159,8 +173,8 @@ class CompetenceRanker:
         `fiches`: (fiche métier code, probability) from `FicheClassifier.predict`;
         `evidence`: item code -> `text_share` of its label, for every label the engine or the
         caller found (items absent count as 0)."""
-        codes = sorted(self.candidates(fiches) | {c for c, s in evidence.items() if s > 0})
-        shares = [evidence.get(code, 0.0) for code in codes]
+        codes, kept = self.given(fiches, evidence)
+        shares = [kept.get(code, 0.0) for code in codes]
         probs = self.probabilities(
             [self.features(c, fiches, s) for c, s in zip(codes, shares, strict=True)]
         )

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from ranking.text import words
 
 FORMAT = "metierscope-fiche-classifier/1"  # bumped whenever the saved arrays change meaning
+ARTEFACT_FILE = "fiche-classifier.npz"
 MAX_CHARS = 2000  # the opening of an ad names the job; the rest is perks and boilerplate
 CHAR_SIZES = (3, 4, 5)  # character n-gram lengths, taken inside " word " (like char_wb)
 WORD_BLOCK_WEIGHT = 0.8  # share of the squared norm given to words and pairs, rest to n-grams

@@ -18,11 +18,16 @@ from search_api.deps import Services
 from search_api.encoder import QueryEncoder
 from search_api.errors import ApiError, install_error_handler
 from search_api.health import routes as health
+from search_api.journey import routes as journey
+from search_api.journey.deps import install_journey
+from search_api.limits import ConcurrencyCap
+from search_api.middleware import install_middleware
 from search_api.offres import routes as offres
 from search_api.offres.service import OffresService
 from search_api.profile import routes as profile
 from search_api.profile.clauses import load_nlp
 from search_api.profile.extraction import Extractor
+from search_api.profile.learned import absent_status, load_learned
 from search_api.profile.matching import Matcher
 from search_api.records import routes as records
 from search_api.records.service import RecordsService
@@ -32,6 +37,7 @@ from search_api.search.service import SearchService
 from search_api.settings import ApiSettings
 from search_api.territoires import routes as territoires
 from search_api.territoires.service import TerritoiresService
+from search_api.web import routes as web
 
 log = logging.getLogger("metierscope.api")
 
@@ -43,6 +49,7 @@ async def build_services(config: ApiSettings, client: AsyncElasticsearch) -> Ser
     nlp = await asyncio.to_thread(load_nlp)
     ranker = await asyncio.to_thread(load_ranker, config.model_dir)
     learned = LearnedOrder(ranker, engine) if ranker else None
+    extraction = await asyncio.to_thread(load_learned, config.model_dir)
     titles = (
         {"status": "loaded", "version": ranker.version, "fingerprint": ranker.fingerprint}
         if ranker
@@ -56,9 +63,12 @@ async def build_services(config: ApiSettings, client: AsyncElasticsearch) -> Ser
         browse=BrowseService(engine),
         territoires=TerritoiresService(engine),
         offres=OffresService(engine, encoder, config.rrf_k),
-        extractor=Extractor(engine, encoder, nlp),
+        extractor=Extractor(engine, encoder, nlp, extraction),
         matcher=Matcher(engine),
-        models={"titles": titles},
+        models={
+            "titles": titles,
+            "extraction": extraction.status() if extraction else absent_status(),
+        },
     )
 
 
@@ -73,12 +83,13 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         try:
             await check_contract(services.engine, services.encoder.contract)
         except ApiError as e:  # engine down or not indexed yet: /ready reports it
-            log.warning("starting without a verified index: %s", e.detail)
+            log.warning("starting without a verified index: %s", e.reason)
         except ContractMismatchError:
             await client.close()
             raise
         app.state.services = services
         app.state.settings = config
+        app.state.heavy = ConcurrencyCap(config.heavy_concurrency, config.heavy_queue)
         try:
             yield
         finally:
@@ -91,8 +102,13 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handler(app)
+    install_middleware(app, config)
+    install_journey(app)  # after the others: its timing wraps them all
     # Profile before records: OPTIONS /v1/metiers/match must name POST, not the GET of
     # /v1/metiers/{code_rome}, in its Allow header.
     for feature in (health, search, profile, records, browse, territoires, offres):
         app.include_router(feature.router)
+    app.include_router(journey.router)  # CV, Passer à l'action, /metrics, /stats
+    app.include_router(web.router)  # the pages, at / (the JSON API stays under /v1)
+    app.mount("/static", web.static_files(), name="static")
     return app

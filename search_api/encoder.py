@@ -1,56 +1,81 @@
-"""Query vectors: computed off the event loop, remembered for repeated queries."""
+"""Query vectors: computed in one encoder thread, batched under load, remembered for repeats.
+
+The model is CPU-bound C code that releases the GIL and already uses every core for one
+text, so encodings never run side by side: one thread serves them, and the texts that arrived
+while it was busy go together in its next call (a batch costs far less per text than single
+calls). The event loop only waits on a future, so it keeps serving other requests.
+"""
 
 import asyncio
-import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 from embeddings import Embedder, EmbeddingContract
 
 QUERY_CACHE_SIZE = 4096  # distinct recent queries; a vector is 1.5 KB
+MAX_BATCH = 32  # texts per model call: a batch's latency is what every text in it waits
+# One thread per process for every encoder (there is one model per process); it starts on the
+# first encoding.
+ENCODER_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-encoder")
+
+Vector = list[float]
 
 
 class QueryEncoder:
-    """Encodes search queries with the index's model; a small LRU spares repeated work."""
+    """Encodes search queries with the index's model; an LRU spares repeated work."""
 
-    def __init__(self, embedder: Embedder) -> None:
+    def __init__(self, embedder: Embedder, cache_size: int = QUERY_CACHE_SIZE) -> None:
         self._embedder = embedder
-        self._cache: OrderedDict[str, list[float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._cache_size = cache_size
+        self._pending: dict[str, asyncio.Future[Vector]] = {}
+        self._draining = False
 
     @property
     def contract(self) -> EmbeddingContract:
         """Model, dimension and normalisation of the query vectors."""
         return self._embedder.contract
 
-    def _encode(self, text: str) -> list[float]:
-        with self._lock:
-            if text in self._cache:
-                self._cache.move_to_end(text)
-                return self._cache[text]
-        vector = [float(x) for x in self._embedder.queries([text])[0]]
-        with self._lock:
-            self._cache[text] = vector
-            if len(self._cache) > QUERY_CACHE_SIZE:
-                self._cache.popitem(last=False)
-        return vector
+    async def encode(self, text: str) -> Vector:
+        """The query vector: remembered, or computed in the encoder thread's next batch."""
+        if text in self._cache:
+            self._cache.move_to_end(text)
+            return self._cache[text]
+        future = self._pending.get(text)  # the same text already waiting: share its vector
+        if future is None:
+            future = self._pending[text] = asyncio.get_running_loop().create_future()
+            if not self._draining:
+                self._draining = True
+                asyncio.get_running_loop().create_task(self._drain())
+        return await asyncio.shield(future)
 
-    def _encode_many(self, texts: list[str]) -> list[list[float]]:
-        with self._lock:
-            known = {t: self._cache[t] for t in texts if t in self._cache}
-        todo = list(dict.fromkeys(t for t in texts if t not in known))
-        if todo:  # one batch for everything not cached: far cheaper than one call each
-            fresh = self._embedder.queries(todo)
-            with self._lock:
-                for text, row in zip(todo, fresh, strict=True):
-                    known[text] = self._cache[text] = [float(x) for x in row]
-                while len(self._cache) > QUERY_CACHE_SIZE:
-                    self._cache.popitem(last=False)
-        return [known[t] for t in texts]
+    async def _drain(self) -> None:
+        """Encode what is pending, batch after batch, until nothing is."""
+        loop = asyncio.get_running_loop()
+        try:
+            while self._pending:
+                batch = dict(list(self._pending.items())[:MAX_BATCH])
+                for text in batch:
+                    del self._pending[text]
+                try:
+                    rows = await loop.run_in_executor(ENCODER_THREAD, self._vectors, list(batch))
+                except Exception as e:  # noqa: BLE001 (handed to every waiter, not swallowed)
+                    for future in batch.values():
+                        future.set_exception(e)
+                    continue
+                for (text, future), vector in zip(batch.items(), rows, strict=True):
+                    self._remember(text, vector)
+                    future.set_result(vector)
+        finally:  # also when the loop is closing: nothing may wait on a dead loop's futures
+            self._draining = False
+            for future in self._pending.values():
+                future.cancel()
+            self._pending.clear()
 
-    async def encode_many(self, texts: list[str]) -> list[list[float]]:
-        """Vectors of several queries, the uncached ones computed in one batch."""
-        return await asyncio.to_thread(self._encode_many, texts)
+    def _vectors(self, texts: list[str]) -> list[Vector]:
+        return [[float(x) for x in row] for row in self._embedder.queries(texts)]
 
-    async def encode(self, text: str) -> list[float]:
-        """The query vector, computed in a worker thread (the model is CPU-bound)."""
-        return await asyncio.to_thread(self._encode, text)
+    def _remember(self, text: str, vector: Vector) -> None:
+        self._cache[text] = vector
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)

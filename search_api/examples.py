@@ -6,6 +6,8 @@ examples are validated against their model.
 
 from typing import Any
 
+from search_api.errors import ENGINE_DOWN
+
 Example = dict[str, Any]
 
 FACET = {"value": "88", "label": "Commerce et distribution", "count": 12, "selected": False}
@@ -224,8 +226,6 @@ READY: Example = {
     },
 }
 
-HEALTH: Example = {"status": "ok", "engine_status": "green", "engine_nodes": 1}
-
 ENTRY_POINT: Example = {
     "code": "D",
     "libelle": "Commerce, Vente et Grande distribution",
@@ -336,9 +336,7 @@ INVALID = problem(
     "size: Input should be less than or equal to 50",
     errors=[{"field": "size", "message": "Input should be less than or equal to 50"}],
 )
-UNAVAILABLE = problem(
-    503, "Search engine unavailable", "Elasticsearch did not answer: connection refused"
-)
+UNAVAILABLE = problem(503, "Search engine unavailable", ENGINE_DOWN)
 
 TERRITOIRE: Example = {
     "type": "departement",

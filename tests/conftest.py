@@ -19,6 +19,9 @@ from analyzers import SYNONYMS_FILE
 from indexer.engine import embedded_cluster
 from indexer.settings import Settings
 
+# The small real index of the API, web and journey tests, and the apps over it: one for all.
+pytest_plugins = ("tests.support.api_app",)
+
 
 def _testcontainers_url(version: str) -> Iterator[str]:
     from testcontainers.community.elasticsearch import ElasticSearchContainer  # noqa: PLC0415 (optional)

@@ -23,8 +23,6 @@ from ranking.competences import (
 )
 
 Fiches = list[tuple[str, float]]
-LEXICAL_REACH = 0.6  # a label the text has 60 % of is a candidate on its own (as the engine's
-# "2<60%" minimum_should_match)
 # Small, slow-learning trees: 1,344 ads, label noise; lambdarank beat logistic regression
 # (item R@10 0.446 vs 0.419 in grouped CV) and binary LightGBM.
 TREES = 200
@@ -96,9 +94,7 @@ def candidate_rows(
     ranker: CompetenceRanker, fiches: Fiches, evidence: dict[str, float]
 ) -> tuple[list[str], list[list[float]], dict[str, float]]:
     """Candidate codes, their features, and the evidence the scorer would be given."""
-    implied = ranker.candidates(fiches)
-    given = {c: s for c, s in evidence.items() if c in implied or s >= LEXICAL_REACH}
-    codes = sorted(implied | given.keys())
+    codes, given = ranker.given(fiches, evidence)
     return codes, [ranker.features(c, fiches, given.get(c, 0.0)) for c in codes], given
 
 

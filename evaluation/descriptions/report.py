@@ -131,6 +131,14 @@ def dev_tables(settings: Settings, corpus: Corpus, dev: Sequence[Ad]) -> dict[st
     }
 
 
+def cross_validation(settings: Settings) -> tuple[Table, dict[str, Table]]:
+    """Fiche recognition per held-out source, and compétence ranking next to the oracle
+    baselines, both out of fold (no final fit): what `metierscope eval` prints."""
+    corpus = load_corpus(settings.train_dir, settings.rome_dir)
+    cv = cross_validated(corpus, Config())
+    return fiche_table(cv), ranking_table(cv, corpus)
+
+
 def main(with_dev: bool = True) -> dict[str, object]:
     """Run the CV, fit the final models, and (optionally) score the dev ads."""
     settings = Settings()

@@ -12,6 +12,7 @@ import logging
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -35,13 +36,12 @@ from evaluation.descriptions.ranker import (
     fit_booster,
 )
 from indexer.settings import Settings
-from ranking.competences import CompetenceRanker
+from ranking.competences import ARTEFACT_FILE as RANKER_FILE
+from ranking.competences import TOP_FICHES, CompetenceRanker
+from ranking.descriptions import ARTEFACT_FILE as CLASSIFIER_FILE
 from ranking.descriptions import FicheClassifier
 
-CLASSIFIER_FILE = "fiche-classifier.npz"
-RANKER_FILE = "competence-ranker.json"
 VERSION = "descriptions-1"  # model family and feature set; the fingerprint names the data
-TOP_FICHES = 10  # fiche probabilities kept per ad for the ranker
 log = logging.getLogger(__name__)
 
 
@@ -102,7 +102,7 @@ def cross_validated(corpus: Corpus, cfg: Config) -> CrossValidated:
 
 def train(
     settings: Settings, cfg: Config | None = None, cv: CrossValidated | None = None
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Fit both models on all training data, write them into `settings.model_dir`."""
     cfg = cfg or Config()
     start = time.perf_counter()

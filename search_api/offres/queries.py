@@ -1,6 +1,6 @@
 """Every Elasticsearch body the offers feature sends: search, facets, market, territory counts."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from search_api.common.facets import FacetFields, Filters, facet_aggs, post_filter
@@ -128,14 +128,22 @@ def offer_knn_body(vector: list[float], size: int, filters: Filters) -> dict[str
     return {"knn": knn_clause(vector, size, filters), "size": size, "source_includes": SOURCE}
 
 
-def market_aggs() -> dict[str, Any]:
-    """Offers of a fiche: count, contracts, salary quartiles, top secteurs, weekly trend."""
-    weeks = f"now-{MARKET_WEEKS}w/w"
+def market_anchor(until: date | None) -> str:
+    """Date math of the day the weekly trend ends: now, or a sample's newest offer (a sample's
+    offers are dated: counted back from today they would fall outside the window)."""
+    return f"{until.isoformat()}||" if until else "now"
+
+
+def market_aggs(until: date | None = None) -> dict[str, Any]:
+    """Offers of a fiche: count, contracts, salary quartiles, top secteurs, and the weekly
+    trend over the 12 weeks up to `until` (default today)."""
+    anchor = market_anchor(until)
+    weeks = f"{anchor}-{MARKET_WEEKS}w/w"
     histogram = {
         "field": "date_creation",
         "calendar_interval": "week",
         "min_doc_count": 0,
-        "extended_bounds": {"min": weeks, "max": "now/w"},
+        "extended_bounds": {"min": weeks, "max": f"{anchor}/w"},
     }
     return {
         "contrats": {
@@ -150,17 +158,20 @@ def market_aggs() -> dict[str, Any]:
             "aggs": {"label": {"terms": {"field": "secteur.libelle.raw", "size": 1}}},
         },
         "semaines": {
-            "filter": {"range": {"date_creation": {"gte": weeks}}},
+            "filter": {"range": {"date_creation": {"gte": weeks, "lt": f"{anchor}+1d/d"}}},
             "aggs": {"values": {"date_histogram": histogram}},
         },
     }
 
 
-def market_body(code_rome: str, territory: dict[str, Any] | None) -> dict[str, Any]:
-    """One request: the fiche's offers nationally and, if asked, in one territory."""
-    aggs: dict[str, Any] = {"national": {"filter": {"match_all": {}}, "aggs": market_aggs()}}
+def market_body(
+    code_rome: str, territory: dict[str, Any] | None, until: date | None = None
+) -> dict[str, Any]:
+    """One request: the fiche's offers nationally and, if asked, in one territory; the trend
+    ends at `until` (default today)."""
+    aggs: dict[str, Any] = {"national": {"filter": {"match_all": {}}, "aggs": market_aggs(until)}}
     if territory is not None:
-        aggs["territoire"] = {"filter": territory, "aggs": market_aggs()}
+        aggs["territoire"] = {"filter": territory, "aggs": market_aggs(until)}
     return {
         "query": fiche_or_parent([code_rome], "fiche.code", "parent.code"),
         "size": 0,

@@ -1,5 +1,6 @@
 """Job offers: search on the title with facets, and the job market of a métier."""
 
+import asyncio
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -123,7 +124,8 @@ async def get_marche(
 ) -> MarcheResponse:
     """Offers of a fiche (a fiche métier counts its fiches emploi) in a région or département
     (a département given with its région narrows to it): count, contract types, monthly salary
-    quartiles, top secteurs, weekly trend — and the same national figures side by side."""
+    quartiles, top secteurs, weekly trend — and the same national figures side by side;
+    `source` says whether the offers are a sample."""
     code = code_rome.upper()
     fiche = await records.fiche(code)
     if fiche is None:
@@ -140,7 +142,9 @@ async def get_marche(
             raise RequestValidationError([problem])
     elif region:
         territory = await offres.territory("region", region)
-    national, local = await offres.market(code, territory)
+    (national, local), source = await asyncio.gather(
+        offres.market(code, territory), offres.provenance()
+    )
     return MarcheResponse(
         code_rome=code,
         libelle=fiche.libelle,
@@ -151,4 +155,5 @@ async def get_marche(
         ),
         local=_figures(local) if local else None,
         national=_figures(national),
+        source=source or "live",
     )

@@ -1,5 +1,7 @@
 """Request and response models of the offers and market routes."""
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from models.offres import OffreSummary, Salaire
@@ -87,7 +89,9 @@ class MarketFigures(BaseModel):
     contrats: list[FacetValue] = Field(description="Offers per contract type.")
     salaire_mensuel: SalaryQuartiles = Field(description="Monthly salary quartiles.")
     secteurs: list[FacetValue] = Field(description="Top secteurs d'activité (NAF division).")
-    semaines: list[WeekCount] = Field(description="Weekly trend, last 12 weeks.")
+    semaines: list[WeekCount] = Field(
+        description="Weekly trend: the 12 weeks up to today, or up to the newest offer of a sample."
+    )
 
 
 class MarcheResponse(BaseModel):
@@ -102,3 +106,9 @@ class MarcheResponse(BaseModel):
     )
     local: MarketFigures | None = Field(description="Figures in the territory, if one was asked.")
     national: MarketFigures = Field(description="The same figures for all of France.")
+    source: Literal["sample", "live"] = Field(
+        default="live",
+        description="`sample`: the offers are the sample of real, dated offers loaded on a "
+        "machine without live ones, and the weekly trend ends on its newest offer; `live`: "
+        "offers loaded from France Travail, the trend ends today.",
+    )

@@ -2,12 +2,13 @@
 
 import asyncio
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Final, Literal
 
 from models.offres import OffreSummary
 from models.refs import given
 from models.territoires import TerritoireDoc
-from search_api.common.engine import Engine
+from search_api.common.engine import Engine, guarded
 from search_api.common.facets import FacetCount, Filters, bucket_values, facet_counts
 from search_api.common.fusion import Mode, fuse
 from search_api.encoder import QueryEncoder
@@ -16,6 +17,8 @@ from search_api.offres import queries
 from search_api.search.queries import clean_query
 
 OFFRES = "offres"
+PROVENANCE: Final = "provenance"  # the offers index `_meta` key where the indexer marks a sample
+SAMPLE: Final = "sample"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,28 @@ class Market:
     salaire_mensuel: Salary
     secteurs: list[FacetCount]
     semaines: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What the indexer recorded of a sample of offers it loaded (offers index `_meta`)."""
+
+    file: str
+    offres: int
+    newest: date | None  # the newest offer's creation day: the sample's figures are as of then
+
+
+def sample_of(meta: dict[str, Any]) -> Sample | None:
+    """The sample an offers index `_meta` records, if its offers come from one."""
+    found = meta.get(PROVENANCE)
+    if not isinstance(found, dict) or found.get("source") != SAMPLE:
+        return None
+    newest = found.get("newest")
+    return Sample(
+        file=str(found.get("file", "")),
+        offres=int(found.get("offres", 0)),
+        newest=date.fromisoformat(newest[:10]) if isinstance(newest, str) else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -155,12 +180,28 @@ class OffresService:
         region = given(place.region)
         return Territory(kind, code, place.libelle, region.code if region else None)
 
+    async def sample(self) -> Sample | None:
+        """The sample the offers come from, if the indexer loaded one."""
+        mappings = await guarded(
+            self.engine.es.indices.get_mapping(index=self.engine.alias(OFFRES))
+        )
+        found = (sample_of(m["mappings"].get("_meta", {})) for m in mappings.body.values())
+        return next((s for s in found if s is not None), None)
+
+    async def provenance(self) -> Literal["sample"] | None:
+        """ "sample" when the offers come from the sample of real offers, else None."""
+        return SAMPLE if await self.sample() is not None else None
+
     async def market(
         self, code_rome: str, territory: Territory | None
     ) -> tuple[Market, Market | None]:
-        """National figures of a fiche's offers, and local ones in the territory if given."""
+        """National figures of a fiche's offers, and local ones in the territory if given; the
+        weekly trend ends today, or on the newest offer of a sample."""
         scope = {"term": {f"{territory.type}.code": territory.code}} if territory else None
-        response = await self.engine.search((OFFRES,), queries.market_body(code_rome, scope))
+        sample = await self.sample()
+        until = sample.newest if sample else None
+        body = queries.market_body(code_rome, scope, until)
+        response = await self.engine.search((OFFRES,), body)
         aggs = response["aggregations"]
         local = market_of(aggs["territoire"]) if scope else None
         return market_of(aggs["national"]), local

@@ -1,9 +1,11 @@
 """Evidence and scores of extraction, pure functions: words and stems, clause overlap,
 negation, membership in the likely fiches and the calibrated score of an item."""
 
-import unicodedata
+import re
 from dataclasses import dataclass
 
+from ranking.competences import STEM
+from ranking.text import words
 from search_api.profile.clauses import Clause
 
 # Tuned on the dev ads (recall@10, stable across both halves); the métier weighs most: a text
@@ -20,20 +22,6 @@ GIST_FLOOR = 0.75
 GIST_CEILING = 0.90
 RANK_DECAY = 0.5  # fiche of rank r weighs 1 / r ** RANK_DECAY
 COEUR_BONUS = 2.0  # an item at the heart of a fiche weighs 1 + COEUR_BONUS there
-STEM = 5  # letters compared: "encadrais"/"encadrement" -> "encad"
-# Label words that say nothing about the activity ("Réaliser les opérations de ..."), and
-# function words; compared as stems like everything else.
-GENERIC_WORDS = (
-    "realiser effectuer assurer mettre mise oeuvre gerer suivre definir procedure technique "
-    "operation activite action regle selon besoin donnee etablir"
-)
-STOP_WORDS = (
-    "le la les un une des du de d l a au aux et ou en dans sur par pour avec sans son sa ses "
-    "leur leurs ce cette ces se s"
-)
-GENERIC_STEMS = frozenset(w[:STEM] for w in GENERIC_WORDS.split())
-STOP_SET = frozenset(STOP_WORDS.split())
-
 Spans = list[tuple[int, int]]
 
 
@@ -48,33 +36,11 @@ class Fiche:
     words: frozenset[str]  # stems of its title and appellations
 
 
-def fold(word: str) -> str:
-    """Lowercase without accents: "Équipe" -> "equipe"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def words_of(text: str) -> list[str]:
-    """Folded alphanumeric words: "Mise en rayon" -> ["mise", "en", "rayon"]."""
-    return "".join(c if c.isalnum() else " " for c in fold(text)).split()
-
-
-def stems_of(text: str) -> set[str]:
-    """Content-word stems of a text; stop words dropped."""
-    return {w[:STEM] for w in words_of(text) if w not in STOP_SET and len(w) > 1}
-
-
-def label_stems(label: str) -> set[str]:
-    """Content-word stems of a label; generic verbs dropped too, unless nothing else is left."""
-    stems = stems_of(label)
-    return stems - GENERIC_STEMS or stems
-
-
 def clause_stems(clause: Clause) -> dict[str, Spans]:
     """Stem of each content lemma and the spans of the words that gave it."""
     stems: dict[str, Spans] = {}
     for start, end, lemma in clause.tokens:
-        for word in words_of(lemma):
+        for word in words(lemma):
             stems.setdefault(word[:STEM], []).append((start, end))
     return stems
 
@@ -88,6 +54,20 @@ def overlap(wanted: set[str], clauses: list[dict[str, Spans]]) -> tuple[float, S
         if share > best:
             best, spans = share, sorted({span for s in shared for span in stems[s]})
     return best, spans
+
+
+def spans_of(wanted: set[str] | frozenset[str], clauses: list[dict[str, Spans]]) -> Spans:
+    """Spans of every word of the clauses whose stem is wanted, in text order."""
+    return sorted({span for stems in clauses for s in wanted & stems.keys() for span in stems[s]})
+
+
+def word_spans(text: str, wanted: set[str] | frozenset[str]) -> Spans:
+    """Spans of the words of a text whose stem is wanted (as `text_stems` reads the text)."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"\w+", text)
+        if (folded := words(m.group())) and folded[0][:STEM] in wanted
+    ]
 
 
 def denied_stems(clauses: list[Clause]) -> set[str]:

@@ -1,8 +1,14 @@
 """Free text -> ROME compétences, each with the words of the text that justify it.
 
-Recruiters and conseillers name the compétences of a métier, and a text says which métier it
-describes far more reliably than any one of its clauses says which compétence. So extraction
-first finds the fiches the text most likely describes (weighted RRF of five rankings: its e5
+With the learned models (search_api.profile.learned) a classifier trained on real ads gives the
+fiches métier the text likely describes, with probabilities; the candidates are the items those
+fiches imply and the labels the clauses' words find in the engine; a ranker trained on what
+recruiters label scores them, calibrated to the probability that one would label the item.
+
+Without them (the fallback below), the same idea with hand-set weights. Recruiters and
+conseillers name the compétences of a métier, and a text says which métier it describes
+far more reliably than any one of its clauses says which compétence. So extraction first
+finds the fiches the text most likely describes (weighted RRF of five rankings: its e5
 vector against the fiches and against the appellations, BM25 of the text on the fiche texts and
 on the appellations, and the fiches listing the labels its clauses' words find), then ranks the
 items of those fiches, and any label whose words a clause contains, on an absolute scale in
@@ -29,6 +35,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ranking.competences import TOP_FICHES, label_stems, text_stems
 from ranking.language import reads_as_french
 from search_api.common.engine import Engine
 from search_api.common.fusion import rrf
@@ -42,12 +49,14 @@ from search_api.profile.evidence import (
     Spans,
     clause_stems,
     denied_stems,
-    label_stems,
     membership,
     overlap,
     score,
-    stems_of,
+    spans_of,
+    word_spans,
 )
+from search_api.profile.learned import THRESHOLD as LEARNED_THRESHOLD
+from search_api.profile.learned import LearnedExtraction, named_fiches
 
 LIKELY_FICHES = 6  # fiches whose items are ranked
 # Rankings fused to choose the fiches: the text's vector against the fiches, BM25 on the fiche
@@ -56,7 +65,7 @@ LIKELY_FICHES = 6  # fiches whose items are ranked
 RANKING_WEIGHTS = (1.0, 0.5, 0.5, 0.5, 0.5)
 FUSION_K = 10  # RRF constant: low, so a first rank outweighs presence in several rankings
 TEXT_CHARS = 1000  # the start of the text names the job; the encoder reads ~500 tokens at most
-DEFAULT_THRESHOLD = 0.3  # lowest calibrated score returned unless the caller asks otherwise
+FUSED_THRESHOLD = 0.3  # lowest score of the fallback returned unless the caller asks otherwise
 NOT_FRENCH = "the text does not read as French: MétierScope recognises French descriptions"
 NOTHING_TO_READ = "no activity found: describe what you did, e.g. « j'ai tenu la caisse »"
 NOTHING_ABOVE = "no compétence reaches the threshold: describe the tasks in more detail"
@@ -81,6 +90,7 @@ class Extraction:
     reading: Reading
     found: list[Found]
     reason: str | None
+    fiches: list[tuple[str, float]]  # fiches métier the text likely describes (learned only)
 
 
 def fiches_of_appellations(answer: dict[str, Any]) -> list[str]:
@@ -116,8 +126,19 @@ def fiche_of(code: str, source: dict[str, Any]) -> Fiche:
         libelle=source.get("libelle", ""),
         items=frozenset(c for key in keys for c in source.get(key, [])),
         coeur=frozenset(source.get("coeur_codes", [])),
-        words=frozenset(s for name in names for s in stems_of(name)),
+        words=frozenset(s for name in names for s in text_stems(name)),
     )
+
+
+def affirmed(spans: Spans, clauses: list[Clause]) -> Spans:
+    """The spans outside the negated clauses."""
+    denied = [(c.start, c.end) for c in clauses if c.negated]
+    return [(a, b) for a, b in spans if not any(s <= a and b <= e for s, e in denied)]
+
+
+def affirmative(text: str, clauses: list[Clause]) -> str:
+    """The text without its negated clauses (the whole text if nothing is left)."""
+    return " ".join(c.text for c in clauses if not c.negated) or text
 
 
 def affirmative_text(text: str, clauses: list[Clause]) -> str:
@@ -142,27 +163,48 @@ def profile_of(found: list[Found]) -> tuple[dict[str, float], dict[str, str]]:
 class Extractor:
     """Recognises compétences in a text with the API's indices and query encoder."""
 
-    def __init__(self, engine: Engine, encoder: QueryEncoder, nlp: Language) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        encoder: QueryEncoder,
+        nlp: Language,
+        learned: LearnedExtraction | None = None,
+    ) -> None:
         self.engine = engine
         self.encoder = encoder
         self.nlp = nlp
+        self.learned = learned
 
     async def read(self, text: str) -> Reading:
         """Clauses of the text (spaCy runs in a worker thread: it is CPU-bound)."""
         return await asyncio.to_thread(read_text, self.nlp, text)
 
-    async def run(self, text: str, threshold: float, size: int) -> Extraction:
-        """Read the text, extract, keep what reaches the threshold; 422 if not French."""
+    @property
+    def threshold(self) -> float:
+        """Default lowest score returned: scores mean different things with and without the
+        learned models."""
+        return LEARNED_THRESHOLD if self.learned is not None else FUSED_THRESHOLD
+
+    def likely_fiches(self, text: str, clauses: list[Clause]) -> list[tuple[str, float]]:
+        """Fiches métier the affirmative clauses likely describe ([] without the models)."""
+        if self.learned is None:
+            return []
+        return self.learned.likely_fiches(affirmative(text, clauses))
+
+    async def run(self, text: str, threshold: float | None, size: int) -> Extraction:
+        """Read the text, extract, keep what reaches the threshold (None: the default);
+        422 if the text is not French."""
         reading = await self.read(text)
         if not reads_as_french(text):  # terse French lists pass, English and noise do not
             raise InvalidInputError("text", NOT_FRENCH)
         found = await self.extract(text, reading.clauses)
-        kept = [f for f in found if f.score >= threshold][:size]
+        lowest = self.threshold if threshold is None else threshold
+        kept = [f for f in found if f.score >= lowest][:size]
         reason = None
         if not kept:
             searched = [c for c in reading.clauses if c.lemmas and not c.negated]
             reason = NOTHING_ABOVE if searched else NOTHING_TO_READ
-        return Extraction(reading, kept, reason)
+        return Extraction(reading, kept, reason, self.likely_fiches(text, reading.clauses))
 
     async def extract(self, text: str, clauses: list[Clause]) -> list[Found]:
         """Compétences and savoirs of the affirmative clauses and of their métier, best first."""
@@ -171,6 +213,8 @@ class Extractor:
         active = sorted(unique.values(), key=lambda c: c.start)
         if not active:
             return []
+        if self.learned is not None:
+            return await self.learned_extract(self.learned, text, clauses, active)
         affirmative = affirmative_text(text, clauses)
         vector = await self.encoder.encode(affirmative)
         searches = queries.fiche_searches(vector, affirmative)
@@ -192,6 +236,57 @@ class Extractor:
         body = queries.candidates_body(vector, sorted(codes))
         response = await self.engine.search(queries.ITEMS, body)
         return self.scored(response["hits"]["hits"], clauses, active, fiches)
+
+    async def learned_extract(
+        self, learned: LearnedExtraction, text: str, clauses: list[Clause], active: list[Clause]
+    ) -> list[Found]:
+        """Likely fiches from the classifier, candidates from them and from the clauses' words,
+        scored by the compétence ranker; labels with a word the text denies dropped."""
+        said_text = affirmative(text, clauses)
+        fiches = learned.likely_fiches(said_text)
+        searches = [(queries.ITEMS, queries.clause_body(" ".join(c.lemmas))) for c in active]
+        lexical, named = await asyncio.gather(
+            self.engine.msearch(searches), self.fiches(named_fiches(fiches), TOP_FICHES)
+        )
+        codes = learned.ranker.candidates(fiches)
+        codes |= {h["_id"] for answer in lexical for h in answer["hits"]["hits"]}
+        if not codes:
+            return []
+        response = await self.engine.search(queries.ITEMS, queries.items_body(sorted(codes)))
+        hits = {h["_id"]: h for h in response["hits"]["hits"]}
+        denied = denied_stems(clauses)
+        hits = {c: h for c, h in hits.items() if not label_stems(h["_source"]["libelle"]) & denied}
+        stems = text_stems(said_text)
+        evidence = {}
+        for code, hit in hits.items():
+            wanted = label_stems(hit["_source"]["libelle"])
+            evidence[code] = len(wanted & stems) / len(wanted) if wanted else 0.0
+        said = [clause_stems(c) for c in active]
+        by_code = {f.code: f for f in named}
+        found = []
+        for item in learned.ranker.score(fiches, evidence):
+            hit = hits.get(item.code)
+            if hit is None:  # implied by a fiche but not indexed, or denied by the text
+                continue
+            fiche = by_code.get(item.metier) if item.metier else None
+            if item.metier and fiche is None:  # implied by a fiche the index lacks: unexplained
+                continue
+            if item.text_share:  # the label's words in the clauses, else anywhere affirmed
+                label = label_stems(hit["_source"]["libelle"])
+                spans = spans_of(label, said) or affirmed(word_spans(text, label), clauses)
+            else:  # implied by the métier: the words naming it, if the text has them
+                spans = spans_of(fiche.words, said) if fiche is not None else []
+            found.append(
+                Found(
+                    entity=self.engine.entity_of(hit["_index"]),
+                    code=item.code,
+                    source=hit["_source"],
+                    score=item.score,
+                    evidence=spans,
+                    fiche=fiche,
+                )
+            )
+        return found
 
     def scored(
         self,
@@ -226,7 +321,9 @@ class Extractor:
             )
         return sorted(found, key=lambda f: -f.score)
 
-    async def fiches(self, ranked: list[str]) -> list[Fiche]:
-        """The first LIKELY_FICHES of the ranked codes, with what they list."""
-        docs = await self.engine.mget("fiches", ranked[:LIKELY_FICHES], queries.FICHE_SOURCE)
+    async def fiches(self, ranked: list[str], depth: int = LIKELY_FICHES) -> list[Fiche]:
+        """The first `depth` of the ranked codes, with what they list."""
+        if not ranked:
+            return []
+        docs = await self.engine.mget("fiches", ranked[:depth], queries.FICHE_SOURCE)
         return [fiche_of(code, source) for code, source in docs.items()]

@@ -7,11 +7,17 @@ F1 of two shares:
 - fit: how much of the person's profile the fiche uses (weighted by the confidence of each
   compétence when it came from free text).
 Coverage alone would favour fiches with three macros; fit alone, fiches that need everything.
+
+From a free text with the learned models, the métier the person did comes first: for each fiche
+métier the classifier finds likely (probability >= MIN_FICHE_PROBABILITY), most likely first, its
+best fiche by F1; then every other fiche by F1. The score shown stays the F1.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ranking.competences import MIN_FICHE_PROBABILITY
 from search_api.common.engine import Engine
 from search_api.common.facets import FacetCount, Filters, facet_counts
 from search_api.profile import queries
@@ -38,6 +44,8 @@ class Match:
     coverage: float
     covered: list[MacroRef]
     missing: list[MacroRef]
+    parent: str = ""  # its fiche métier
+    prior: float = 0.0  # probability that the text describes its fiche métier (0 if unlikely)
 
 
 def fiche_macros(fiche: dict[str, Any]) -> list[MacroRef]:
@@ -54,8 +62,11 @@ def fiche_macros(fiche: dict[str, Any]) -> list[MacroRef]:
     return sorted(out, key=lambda m: (not m.coeur_metier, m.libelle))
 
 
-def score_fiche(profile: dict[str, float], fiche: dict[str, Any]) -> Match:
-    """Score of a fiche for a profile (macro code -> weight in (0, 1])."""
+def score_fiche(
+    profile: dict[str, float], fiche: dict[str, Any], likely: Mapping[str, float] | None = None
+) -> Match:
+    """Score of a fiche for a profile (macro code -> weight in (0, 1]) and, from a text, the
+    probabilities of the fiches métier it likely describes."""
     macros = fiche_macros(fiche)
     covered = [m for m in macros if m.code in profile]
     missing = [m for m in macros if m.code not in profile]
@@ -65,7 +76,22 @@ def score_fiche(profile: dict[str, float], fiche: dict[str, Any]) -> Match:
     profile_total = sum(profile.values())
     fit = sum(profile[m.code] for m in covered) / profile_total if profile_total else 0.0
     score = 2 * coverage * fit / (coverage + fit) if coverage + fit else 0.0
-    return Match(fiche["code_rome"], fiche["libelle"], score, coverage, covered, missing)
+    parent = fiche.get("parent", {}).get("code", fiche["code_rome"])
+    prior = (likely or {}).get(parent, 0.0)
+    prior = prior if prior >= MIN_FICHE_PROBABILITY else 0.0
+    return Match(
+        fiche["code_rome"], fiche["libelle"], score, coverage, covered, missing, parent, prior
+    )
+
+
+def likely_first(matches: list[Match]) -> list[Match]:
+    """The best fiche of each likely fiche métier (most likely first), then the rest by F1."""
+    by_score = sorted(matches, key=lambda m: (-m.score, m.code_rome))
+    leaders: dict[str, Match] = {}
+    for match in sorted(by_score, key=lambda m: -m.prior):  # stable: best F1 first per parent
+        if match.prior > 0:
+            leaders.setdefault(match.parent, match)
+    return [*leaders.values(), *(m for m in by_score if m not in leaders.values())]
 
 
 @dataclass(frozen=True)
@@ -109,14 +135,19 @@ class Matcher:
         return CodedProfile(weights, labels, unknown)
 
     async def rank(
-        self, profile: dict[str, float], filters: Filters, *, with_facets: bool = True
+        self,
+        profile: dict[str, float],
+        filters: Filters,
+        *,
+        with_facets: bool = True,
+        likely: Mapping[str, float] | None = None,
     ) -> Matches:
-        """Candidate fiches re-scored and sorted, their total and the facet counts."""
-        body = queries.match_body(profile, filters, with_facets=with_facets)
+        """Candidate fiches re-scored and sorted, their total and the facet counts; `likely`:
+        fiche métier -> probability that the text describes it."""
+        body = queries.match_body(profile, filters, with_facets=with_facets, likely=likely)
         response = await self.engine.search(("fiches",), body)
-        matches = sorted(
-            (score_fiche(profile, h["_source"]) for h in response["hits"]["hits"]),
-            key=lambda m: (-m.score, m.code_rome),
+        matches = likely_first(
+            [score_fiche(profile, h["_source"], likely) for h in response["hits"]["hits"]]
         )
         aggs = response.get("aggregations", {})
         total = int(response["hits"]["total"]["value"])

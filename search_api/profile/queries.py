@@ -1,11 +1,12 @@
 """Every Elasticsearch body "ce que j'ai fait" and matching send: pure functions."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from search_api.common.facets import Filters, facet_aggs, post_filter
 from search_api.search.queries import FICHE_FIELDS, knn_clause
 
-ITEMS = ("competences", "savoirs")  # what extraction recognises
+ITEMS: tuple[str, ...] = ("competences", "savoirs")  # what extraction recognises
 LEXICAL_PER_CLAUSE = 20  # labels a clause's words find across all compétences and savoirs
 LIKELY_DEPTH = 10  # fiches per ranking fused to choose them
 APPELLATION_DEPTH = 30  # appellations searched to rank their fiches
@@ -73,11 +74,18 @@ def candidates_body(vector: list[float], codes: list[str]) -> dict[str, Any]:
     }
 
 
+def items_body(codes: list[str]) -> dict[str, Any]:
+    """These items' documents (learned extraction scores them itself)."""
+    return {"size": len(codes), "_source": ITEM_SOURCE, "query": {"ids": {"values": codes}}}
+
+
+LIKELY_BOOST = 1e3  # above any summed profile weight: the likely fiches are always re-scored
 MATCH_CANDIDATES = 100  # fiches sharing the most weighted macros, re-scored exactly
 # What scoring reads of a fiche: its macros and their flags, not the full compétence lists.
 MATCH_SOURCE = [
     "code_rome",
     "libelle",
+    "parent.code",
     "competences.macros.code_ogr",
     "competences.macros.libelle",
     "competences.macros.coeur_metier",
@@ -86,14 +94,22 @@ MATCH_SOURCE = [
 
 
 def match_body(
-    profile: dict[str, float], filters: Filters, *, with_facets: bool = True
+    profile: dict[str, float],
+    filters: Filters,
+    *,
+    with_facets: bool = True,
+    likely: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """Fiches sharing at least one macro-compétence, by summed profile weight, with facets
-    counted before the selections (multi-select, as in search)."""
+    """Fiches sharing at least one macro-compétence, by summed profile weight, and the fiches
+    of the likely fiches métier (always candidates), with facets counted before the
+    selections (multi-select, as in search)."""
     shared = [
         {"constant_score": {"filter": {"term": {"macro_codes": code}}, "boost": weight}}
         for code, weight in profile.items()
     ]
+    if likely:
+        ensured = {"terms": {"parent.code": sorted(likely)}}
+        shared.append({"constant_score": {"filter": ensured, "boost": LIKELY_BOOST}})
     body: dict[str, Any] = {
         "query": {"bool": {"should": shared, "minimum_should_match": 1}},
         "size": MATCH_CANDIDATES,

@@ -8,8 +8,9 @@ from search_api.common.facets import Filters
 from search_api.common.schemas import ERRORS, facet_values
 from search_api.deps import Extraction, Matching
 from search_api.errors import InvalidInputError
+from search_api.limits import HeavySlot
 from search_api.profile.clauses import Reading
-from search_api.profile.extraction import DEFAULT_THRESHOLD, Found, profile_of
+from search_api.profile.extraction import Found, profile_of
 from search_api.profile.matching import MacroRef
 from search_api.profile.schemas import (
     ClauseInfo,
@@ -69,7 +70,7 @@ def _extracted(text: str, found: Found) -> ExtractedCompetence:
     )
 
 
-@router.post("/competences/extract")
+@router.post("/competences/extract", dependencies=[HeavySlot])
 async def extract_competences(body: ExtractRequest, extractor: Extraction) -> ExtractResponse:
     """Compétences recognised in what a person did, each with the words that justify it."""
     result = await extractor.run(body.text, body.threshold, body.size)
@@ -84,7 +85,7 @@ def _macro(ref: MacroRef) -> MacroCoverage:
     return MacroCoverage(code=ref.code, libelle=ref.libelle, coeur_metier=ref.coeur_metier)
 
 
-@router.post("/metiers/match")
+@router.post("/metiers/match", dependencies=[HeavySlot])
 async def match_metiers(
     body: MatchRequest, matcher: Matching, extractor: Extraction
 ) -> MatchResponse:
@@ -94,15 +95,17 @@ async def match_metiers(
         raise InvalidInputError("filters", f"unknown facet(s): {', '.join(unknown_facets)}")
     filters = Filters({k: tuple(v) for k, v in body.filters.items() if v}, FACETS)
     unknown: list[str] = []
+    likely: dict[str, float] = {}
     if isinstance(body, MatchByText):
-        result = await extractor.run(body.text, DEFAULT_THRESHOLD, MATCH_PROFILE_SIZE)
+        result = await extractor.run(body.text, None, MATCH_PROFILE_SIZE)
         profile, labels = profile_of(result.found)
+        likely = dict(result.fiches)
     else:
         coded = await matcher.profile_of_codes(body.competences)
         profile, labels, unknown = coded.weights, coded.labels, coded.unknown
-    if not profile:
+    if not profile and not likely:
         return MatchResponse(profile=[], unknown=unknown, total=0, results=[], facets={})
-    ranked = await matcher.rank(profile, filters)
+    ranked = await matcher.rank(profile, filters, likely=likely)
     return MatchResponse(
         profile=[CompetenceRef(code=c, libelle=labels[c]) for c in sorted(profile)],
         unknown=unknown,

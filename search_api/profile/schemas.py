@@ -6,7 +6,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from search_api import examples
 from search_api.common.schemas import CodeLabel, FacetValue, JsonFloat, JsonInt, example
-from search_api.profile.extraction import DEFAULT_THRESHOLD
+from search_api.profile.extraction import FUSED_THRESHOLD
+from search_api.profile.learned import THRESHOLD
 from search_api.records.schemas import CompetenceRef
 
 CompetenceType = Literal["savoir-faire", "macro-compétence", "savoir-être professionnel", "savoir"]
@@ -19,8 +20,13 @@ class ExtractRequest(BaseModel):
     model_config = example(examples.EXTRACT_REQUEST)
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
-    threshold: JsonFloat = Field(
-        default=DEFAULT_THRESHOLD, ge=0, le=1, description="Lowest calibrated score returned."
+    threshold: JsonFloat | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Lowest score returned. Default: the serving model's, "
+        f"{THRESHOLD} for the learned ranker (whose scores are probabilities that a recruiter "
+        f"would label the compétence), {FUSED_THRESHOLD} for the unlearned fallback.",
     )
     size: JsonInt = Field(default=20, ge=1, le=100, description="Compétences returned at most.")
 
@@ -39,8 +45,14 @@ class ExtractedCompetence(BaseModel):
     code: str = Field(description="OGR code.")
     libelle: str = Field(description="Label.")
     type: CompetenceType = Field(description="Kind of compétence.")
-    score: float = Field(description="Calibrated confidence in [0, 1].")
-    evidence: list[Evidence] = Field(description="Spans of the input behind it, in text order.")
+    score: float = Field(
+        description="Calibrated confidence in [0, 1]: with the learned models, the probability "
+        "that a recruiter hiring for the métier would label this compétence."
+    )
+    evidence: list[Evidence] = Field(
+        description="Spans of the input behind it, in text order: the words of its label, or "
+        "for a compétence implied by the métier the words naming the métier (possibly none)."
+    )
     macro: CodeLabel | None = Field(description="Its macro-compétence (code, libelle).")
     enjeu: CodeLabel | None = Field(description="Its enjeu (code, libelle).")
     metier: CodeLabel | None = Field(

@@ -3,7 +3,13 @@
 from typing import Any
 
 PROCHES_CANDIDATES = 50  # fiches fetched by shared macro count before exact re-scoring
-PROCHE_SOURCE = ["libelle", "macro_codes", "competences", "mobilites"]
+PROCHE_SOURCE = [
+    "libelle",
+    "macro_codes",
+    "competences.macros.code_ogr",
+    "competences.macros.libelle",
+    "mobilites",
+]
 
 
 def shared_macros_body(code_rome: str, macros: list[str]) -> dict[str, Any]:

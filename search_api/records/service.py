@@ -74,6 +74,11 @@ class RecordsService:
         source = await self.fiche(code_rome)
         if source is None:
             return None
+        return source.libelle, await self.proches_of(code_rome, source, size)
+
+    async def proches_of(self, code_rome: str, source: FicheDoc, size: int) -> list[Proche]:
+        """The close métiers of a fiche already read: official mobilités, then by shared
+        macros."""
         official = {m.code: m.ordre for m in source.mobilites}
         body = queries.shared_macros_body(code_rome, list(source.macro_codes))
         computed = await self.engine.search(("fiches",), body)
@@ -97,4 +102,4 @@ class RecordsService:
                 )
             )
         rows.sort(key=lambda r: (r.ordre is None, r.ordre or 0, -r.score))
-        return source.libelle, rows[: max(size, len(official))]
+        return rows[: max(size, len(official))]

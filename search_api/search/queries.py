@@ -4,10 +4,12 @@ User text only ever goes into `match`-family queries (analysed, never parsed as 
 so no input can make a query fail to parse.
 """
 
+import json
 import re
+from collections.abc import Collection
 from typing import Any
 
-from search_api.common.facets import FacetFields, Filters, facet_aggs, post_filter
+from search_api.common.facets import FACET_SIZE, FacetFields, Filters, post_filter
 
 # Lexical boosts, from strongest to weakest evidence.
 EXACT_BOOST = 8.0  # the whole label typed as is (case and accents folded)
@@ -17,6 +19,7 @@ PREFIX_BOOST = 1.5  # every word matches the start of label words (as-you-type)
 MOST_WORDS_BOOST = 1.0  # most words match: long titles with words no label has
 ANY_WORD_BOOST = 0.3  # any word matches: titles padded with places, contracts, team names
 FUZZY_BOOST = 0.5  # every word matches within an edit distance: typos, last resort
+FUZZY_BELOW = 3  # first-pass matches under which the query is read again allowing typos
 # Up to two words all must match; beyond, 70 % of them (job-ad titles carry extra words).
 MOST_WORDS = "2<70%"
 
@@ -49,6 +52,20 @@ FACETS: FacetFields = {
 }
 TYPE_FACET = "type"  # the kind of record, counted on the physical index name
 TYPES_SIZE = 20
+FACET_NAMES = (*FACETS, TYPE_FACET)  # every facet the search box can count
+# What the search page shows, and /v1/search counts unless told otherwise: every facet but the
+# domaine professionnel (the grand domaine above it narrows a search enough).
+DEFAULT_FACETS = (
+    "grand_domaine",
+    "secteur",
+    "centre_interet",
+    "transition",
+    "emploi_reglemente",
+    "emploi_cadre",
+    TYPE_FACET,
+)
+UNDER_SELECTIONS = "under_selections_"  # name of an aggregation holding facets it filters
+TOTAL_BOUND = 10_000  # matches counted exactly when no facet is; more than any page needs
 
 # Gender markers of French job ads ("H/F", "(F/H)", "H/F/X") say nothing about the job.
 GENDER_MARKER = re.compile(r"[(\[]?\b[HFX]\s*/\s*[HFX](?:\s*/\s*[HFX])?\b[)\]]?", re.IGNORECASE)
@@ -64,28 +81,35 @@ def _multi(q: str, fields: tuple[str, ...], boost: float, **options: object) -> 
     return {"multi_match": {"query": q, "fields": list(fields), "boost": boost, **options}}
 
 
-def text_clauses(q: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The should-clauses matching the query text, strongest evidence first."""
-    plain = tuple(f.split("^")[0] for f in fields[:2])
-    return [
+def text_clauses(q: str, fields: tuple[str, ...], *, fuzzy: bool = False) -> list[dict[str, Any]]:
+    """The should-clauses matching the query text, strongest evidence first; with `fuzzy`,
+    words within an edit distance too (the fallback when the words alone find little)."""
+    clauses = [
         {"match": {EXACT_FIELD: {"query": q, "boost": EXACT_BOOST}}},
         _multi(q, fields, PHRASE_BOOST, type="phrase"),
         _multi(q, fields, STEMMED_BOOST, type="best_fields", operator="and"),
         {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": PREFIX_BOOST}}},
         _multi(q, fields, MOST_WORDS_BOOST, type="best_fields", minimum_should_match=MOST_WORDS),
         _multi(q, fields, ANY_WORD_BOOST, type="best_fields"),
-        # Typos rarely hit the first two letters; fixing them and capping the expansions
-        # keeps the fuzzy clause from dominating the query cost.
-        _multi(
-            q,
-            plain,
-            FUZZY_BOOST,
-            fuzziness="AUTO",
-            prefix_length=2,
-            max_expansions=10,
-            operator="and",
-        ),
     ]
+    if fuzzy:
+        clauses.append(fuzzy_clause(q, tuple(f.split("^")[0] for f in fields[:2])))
+    return clauses
+
+
+def fuzzy_clause(q: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """Every word within an edit distance of a label word: typos. Its term expansions cost
+    four times the rest of the query, hence a second pass only (`found_little`)."""
+    # Typos rarely hit the first two letters; fixing them and capping the expansions
+    # bounds the cost of that pass.
+    return _multi(
+        q, fields, FUZZY_BOOST, fuzziness="AUTO", prefix_length=2, max_expansions=10, operator="and"
+    )
+
+
+def found_little(response: dict[str, Any]) -> bool:
+    """True when a first pass without typos allowed found too few documents to stand."""
+    return int(response["hits"]["total"]["value"]) < FUZZY_BELOW
 
 
 def preferred(query: dict[str, Any], *extra: dict[str, Any]) -> dict[str, Any]:
@@ -100,10 +124,11 @@ def preferred(query: dict[str, Any], *extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def lexical_query(q: str, entities: tuple[str, ...]) -> dict[str, Any]:
+def lexical_query(q: str, entities: tuple[str, ...], *, fuzzy: bool = False) -> dict[str, Any]:
     """Multi-field French matching over the given entities; filters go in `post_filter`."""
     fields = tuple(dict.fromkeys(f for t in entities for f in TEXT_FIELDS[t]))
-    return preferred({"bool": {"should": text_clauses(q, fields), "minimum_should_match": 1}})
+    should = text_clauses(q, fields, fuzzy=fuzzy)
+    return preferred({"bool": {"should": should, "minimum_should_match": 1}})
 
 
 def knn_clause(vector: list[float], k: int, filters: Filters) -> dict[str, Any]:
@@ -112,7 +137,7 @@ def knn_clause(vector: list[float], k: int, filters: Filters) -> dict[str, Any]:
         "field": "vector",
         "query_vector": vector,
         "k": k,
-        "num_candidates": max(100, 4 * k),  # exact (flat) vectors: candidates only bound the work
+        "num_candidates": max(100, 4 * k),  # HNSW candidates per shard: 100 gave recall@10 0.97
     }
     if filters.active:
         clause["filter"] = filters.clauses()
@@ -130,29 +155,75 @@ def highlight(q: str, field: str = "libelle") -> dict[str, Any]:
     }
 
 
-def search_aggs(filters: Filters) -> dict[str, Any]:
-    """The search box's facets, and the kinds of record under every selection."""
-    aggs = facet_aggs(filters)
-    aggs[TYPE_FACET] = {
-        "filter": {"bool": {"filter": filters.clauses()}},
-        "aggs": {"values": {"terms": {"field": "_index", "size": TYPES_SIZE}}},
-    }
-    return aggs
+def facet_terms(name: str) -> dict[str, Any]:
+    """The terms aggregation counting one facet's values (with their label where it has one)."""
+    if name == TYPE_FACET:
+        return {"terms": {"field": "_index", "size": TYPES_SIZE}}
+    value_field, label_field = FACETS[name]
+    terms: dict[str, Any] = {"terms": {"field": value_field, "size": FACET_SIZE}}
+    if label_field:
+        terms["aggs"] = {"label": {"terms": {"field": label_field, "size": 1}}}
+    return terms
+
+
+def search_aggs(filters: Filters, names: Collection[str]) -> dict[str, Any]:
+    """The facets asked for, each counted under every selection but its own (multi-select).
+
+    A `filter` aggregation costs about as much as the terms under it, so facets counted under
+    the same selections share one, and a facet no other selection constrains needs none: with
+    nothing selected, the facets are plain terms aggregations."""
+    out: dict[str, Any] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    for name in names:
+        clauses = filters.clauses() if name == TYPE_FACET else filters.clauses(skip=name)
+        if not clauses:
+            out[name] = facet_terms(name)
+            continue
+        group = groups.setdefault(
+            json.dumps(clauses, sort_keys=True),
+            {"filter": {"bool": {"filter": clauses}}, "aggs": {}},
+        )
+        group["aggs"][name] = facet_terms(name)
+    for number, group in enumerate(groups.values()):
+        out[f"{UNDER_SELECTIONS}{number}"] = group
+    return out
+
+
+def facet_results(aggs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each facet's terms result by name, out of the filter it shared (the shape
+    `facet_counts` reads: name -> {"values": buckets})."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, result in aggs.items():
+        if name.startswith(UNDER_SELECTIONS):
+            out |= {n: {"values": r} for n, r in result.items() if isinstance(r, dict)}
+        else:
+            out[name] = {"values": result}
+    return out
 
 
 def lexical_body(
-    q: str, entities: tuple[str, ...], filters: Filters, size: int, *, with_facets: bool
+    q: str,
+    entities: tuple[str, ...],
+    filters: Filters,
+    size: int,
+    *,
+    facets: Collection[str] = (),
+    fuzzy: bool = False,
 ) -> dict[str, Any]:
-    """The lexical leg: hits with highlights and total, facets when asked for."""
+    """The lexical leg: hits with highlights and their total, and the facets asked for.
+
+    Counting facets visits every match anyway, so the total is then exact; without facets it
+    stops at TOTAL_BOUND, which lets the engine skip the matches that cannot make the page."""
     body: dict[str, Any] = {
-        "query": lexical_query(q, entities),
+        "query": lexical_query(q, entities, fuzzy=fuzzy),
         "size": size,
         "source_includes": SOURCE,
-        "highlight": highlight(q),
-        "track_total_hits": True,
+        "track_total_hits": True if facets else TOTAL_BOUND,
     }
-    if with_facets:
-        body["aggs"] = search_aggs(filters)
+    if size:
+        body["highlight"] = highlight(q)
+    if facets:
+        body["aggs"] = search_aggs(filters, facets)
     post = post_filter(filters)
     if post:
         body["post_filter"] = post
@@ -167,39 +238,50 @@ def knn_body(vector: list[float], size: int, filters: Filters) -> dict[str, Any]
 # Autocomplete: the words typed so far must all start label words; the last word may be cut.
 AUTOCOMPLETE_TYPES = ("appellations", "fiches", "competences")
 STARTS_WITH_BOOST = 3.0
+TYPED_BOOST = 2.0  # every typed word starts a label word
+TYPO_BOOST = 1.0  # the same within an edit distance (second pass)
 # Job titles are what people type in the box; compétences complete the list.
 AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1.0}
 
 
-def autocomplete_query(q: str) -> dict[str, Any]:
-    """As-you-type: prefix match on every word, a fuzzy variant for typos, exact titles first."""
+def autocomplete_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
+    """As-you-type: prefix match on every word, exact titles first; with `fuzzy`, a variant
+    allowing typos (the fallback when the letters alone suggest too little)."""
+    # The typo variant also scores every exact prefix match: without it, its weight moves to
+    # the prefix clause, so the first pass ranks what it finds as both clauses did.
+    prefixes = TYPED_BOOST + (0 if fuzzy else TYPO_BOOST)
     typed = [
-        {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": 2.0}}},
-        {
-            "match": {
-                PREFIX_FIELD: {
-                    "query": q,
-                    "operator": "and",
-                    "fuzziness": "AUTO:4,8",  # no typo allowed under 4 letters
-                    "prefix_length": 1,
-                }
-            }
-        },
+        {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": prefixes}}},
         {"match": {EXACT_FIELD: {"query": q, "boost": EXACT_BOOST}}},
     ]
+    if fuzzy:
+        typed.append(
+            {
+                "match": {
+                    PREFIX_FIELD: {
+                        "query": q,
+                        "operator": "and",
+                        "fuzziness": "AUTO:4,8",  # no typo allowed under 4 letters
+                        "prefix_length": 1,
+                        "boost": TYPO_BOOST,
+                    }
+                }
+            }
+        )
     # The label itself starts with what was typed ("boulang" -> "Boulanger ...").
     starts = {"prefix": {EXACT_FIELD: {"value": q.strip().lower(), "boost": STARTS_WITH_BOOST}}}
     return preferred({"bool": {"should": typed, "minimum_should_match": 1}}, starts)
 
 
-def autocomplete_body(q: str, size: int, prefix: str) -> dict[str, Any]:
+def autocomplete_body(q: str, size: int, prefix: str, *, fuzzy: bool = False) -> dict[str, Any]:
     """Suggestions request; `size` leaves room to drop duplicate labels."""
     return {
-        "query": autocomplete_query(q),
+        "query": autocomplete_query(q, fuzzy=fuzzy),
         "indices_boost": [{f"{prefix}-{e}": b} for e, b in AUTOCOMPLETE_INDEX_BOOST.items()],
         "size": size,
         "source_includes": SOURCE,
         "highlight": highlight(q, PREFIX_FIELD),
+        "track_total_hits": False,  # suggestions need no count
     }
 
 

@@ -1,6 +1,6 @@
 """The search box, the conseiller's appellation lookup and as-you-type suggestions."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -52,6 +52,29 @@ ModeParam = Annotated[
     Mode, Query(description="hybrid (default), lexical or semantic.", examples=["hybrid"])
 ]
 Size = Annotated[int, Query(ge=1, le=MAX_SIZE, description="Results per page.", examples=[10])]
+TERRITORY_FACETS = ("region", "departement")  # counted on the offers of the fiches found
+FacetName = Literal[
+    "grand_domaine",
+    "domaine_professionnel",
+    "secteur",
+    "centre_interet",
+    "transition",
+    "emploi_reglemente",
+    "emploi_cadre",
+    "type",
+    "region",
+    "departement",
+    "none",
+]
+FacetsParam = Annotated[
+    list[FacetName] | None,
+    Query(
+        description="Facets to count (repeat for several; `none` for none). Default: those "
+        "of the search page (every facet but domaine_professionnel), plus region and "
+        "departement when either is selected. Each facet counted costs engine time.",
+        examples=[["grand_domaine", "secteur"]],
+    ),
+]
 
 
 def _search_hit(hit: Hit, offres: int | None) -> SearchHit:
@@ -68,6 +91,14 @@ def _search_hit(hit: Hit, offres: int | None) -> SearchHit:
         classification=hit.source.get("classification"),
         offres=offres,
     )
+
+
+def counted_facets(asked: list[FacetName] | None, *, territory: bool) -> tuple[str, ...]:
+    """The facets to count: those asked for, or the search page's (with the territory ones
+    when a territory is selected); none for `none`."""
+    if asked is None:
+        return (*queries.DEFAULT_FACETS, *(TERRITORY_FACETS if territory else ()))
+    return tuple(dict.fromkeys(name for name in asked if name != "none"))
 
 
 @router.get("/search")
@@ -91,12 +122,13 @@ async def search(
     emploi_cadre: Annotated[list[Flag] | None, FacetParam("false")] = None,
     region: Annotated[list[RegionCode] | None, FacetParam("84")] = None,
     departement: Annotated[list[DepartementCode] | None, FacetParam("07")] = None,
+    facets: FacetsParam = None,
 ) -> SearchResponse:
     """Search appellations, fiches, compétences and savoirs in one box, with facets.
 
     `region` / `departement` keep the appellations and fiches with job offers there, each
     with its offer count; the région and département facets count the offers of the fiches
-    found (the first results, up to the page asked)."""
+    found (the first results, up to the page asked). `facets` names the facets to count."""
     selected = {
         "grand_domaine": grand_domaine,
         "domaine_professionnel": domaine_professionnel,
@@ -117,11 +149,16 @@ async def search(
     entities = tuple(ENTITY_OF_TYPE[t] for t in (types or list(ENTITY_OF_TYPE)))
     if filters.active:  # only appellations and fiches carry facet fields
         entities = tuple(e for e in entities if e in FACETED_ENTITIES) or FACETED_ENTITIES
-    ranked = await service.ranked(q, entities, mode, filters, page * size, with_facets=True)
-    found = [h.fiche_code for h in ranked.hits if h.fiche_code]
-    facets = ranked.facets | await offres.territory_facets(
-        [c for c in dict.fromkeys(found) if c], territory
+    counted = counted_facets(facets, territory=bool(territory))
+    engine_facets = tuple(name for name in counted if name in queries.FACET_NAMES)
+    ranked = await service.ranked(
+        q, entities, mode, filters, page * size, with_facets=True, facets=engine_facets
     )
+    found = [h.fiche_code for h in ranked.hits if h.fiche_code]
+    facet_counts = dict(ranked.facets)
+    if set(TERRITORY_FACETS) & set(counted):
+        places = await offres.territory_facets([c for c in dict.fromkeys(found) if c], territory)
+        facet_counts |= {k: v for k, v in places.items() if k in counted}
     results = []
     for hit in ranked.hits[(page - 1) * size : page * size]:
         offer_count = None
@@ -129,7 +166,7 @@ async def search(
             offer_count = counts.get(hit.fiche_code, 0)
         results.append(_search_hit(hit, offer_count))
     return SearchResponse(
-        query=q, mode=mode, total=ranked.total, results=results, facets=facet_values(facets)
+        query=q, mode=mode, total=ranked.total, results=results, facets=facet_values(facet_counts)
     )
 
 

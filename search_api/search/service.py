@@ -1,7 +1,7 @@
 """Search execution: sends the bodies built in `queries`, fuses the legs, returns typed hits."""
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -15,6 +15,11 @@ from search_api.search.learned import LearnedOrder
 
 MAX_WINDOW = 200  # ranks fused per leg; deeper pages are not worth two full searches
 AUTOCOMPLETE_DEPTH = 4  # suggestions fetched per one shown when popularity reorders them
+
+
+def autocomplete_depth(size: int, *, learned: bool) -> int:
+    """Suggestions fetched for `size` shown: room to reorder by usefulness and to dedupe."""
+    return size * (AUTOCOMPLETE_DEPTH if learned else 2)
 
 
 @dataclass
@@ -59,28 +64,29 @@ class SearchService:
         window: int,
         *,
         with_facets: bool,
+        facets: Collection[str] = queries.DEFAULT_FACETS,
     ) -> Ranked:
-        """Hits of the requested mode (lexical, kNN or their RRF fusion), total and facets."""
+        """Hits of the requested mode (lexical, kNN or their RRF fusion), total, and the
+        `facets` asked for when `with_facets`."""
         q = queries.clean_query(q)
         window = min(window, MAX_WINDOW)
-        lexical_leg = mode != "semantic" or with_facets
+        counted = tuple(facets) if with_facets else ()
+        lexical_leg = mode != "semantic" or bool(counted)  # facets come with the lexical leg
         calls: list[Awaitable[dict[str, Any]]] = []
         if lexical_leg:
             size = 0 if mode == "semantic" else window
-            body = queries.lexical_body(q, entities, filters, size, with_facets=with_facets)
-            calls.append(self.engine.search(entities, body))
-        if mode != "lexical":
-            vector = await self.encoder.encode(q)
-            calls.append(self.engine.search(entities, queries.knn_body(vector, window, filters)))
+            calls.append(self.lexical(q, entities, filters, size, counted))
+        if mode != "lexical":  # encoding overlaps the lexical request
+            calls.append(self._nearest(q, entities, filters, window))
         responses = await asyncio.gather(*calls)
         lexical = responses[0] if lexical_leg else None
-        facets = self.facets(lexical.get("aggregations", {}), filters) if lexical else {}
+        found = self.facets(lexical.get("aggregations", {}), filters) if lexical else {}
         if mode == "lexical":
             assert lexical is not None
-            return Ranked(self._hits(lexical), int(lexical["hits"]["total"]["value"]), facets)
+            return Ranked(self._hits(lexical), int(lexical["hits"]["total"]["value"]), found)
         semantic = self._hits(responses[-1])
         if mode == "semantic":
-            return Ranked(semantic, len(semantic), facets)
+            return Ranked(semantic, len(semantic), found)
         assert lexical is not None
         lexical_hits = self._hits(lexical)
         fused = fuse(lexical_hits, semantic, lambda h: f"{h.entity}:{h.id}", self.rrf_k)
@@ -89,11 +95,33 @@ class SearchService:
             hits = await self.learned.reorder(
                 q, hits, lexical_hits, semantic, entities=entities, filtered=filters.active
             )
-        return Ranked(hits, int(lexical["hits"]["total"]["value"]), facets)
+        return Ranked(hits, int(lexical["hits"]["total"]["value"]), found)
+
+    async def lexical(
+        self,
+        q: str,
+        entities: tuple[str, ...],
+        filters: Filters,
+        size: int,
+        facets: Collection[str],
+    ) -> dict[str, Any]:
+        """The lexical leg: the words as typed, then allowing typos if that found little."""
+        body = queries.lexical_body(q, entities, filters, size, facets=facets)
+        response = await self.engine.search(entities, body)
+        if queries.found_little(response):
+            body = queries.lexical_body(q, entities, filters, size, facets=facets, fuzzy=True)
+            response = await self.engine.search(entities, body)
+        return response
+
+    async def _nearest(
+        self, q: str, entities: tuple[str, ...], filters: Filters, window: int
+    ) -> dict[str, Any]:
+        vector = await self.encoder.encode(q)
+        return await self.engine.search(entities, queries.knn_body(vector, window, filters))
 
     def facets(self, aggs: dict[str, Any], filters: Filters) -> dict[str, list[FacetCount]]:
         """Facet counts; the type facet names kinds of record, not physical indices."""
-        counts = facet_counts(aggs, filters)
+        counts = facet_counts(queries.facet_results(aggs), filters)
         if queries.TYPE_FACET in counts:
             kinds = []
             for c in counts[queries.TYPE_FACET]:
@@ -109,11 +137,17 @@ class SearchService:
         return self._hits(response)
 
     async def autocomplete(self, q: str, size: int) -> list[Hit]:
-        """Suggestions for the characters typed so far, each label once."""
-        depth = size * (AUTOCOMPLETE_DEPTH if self.learned else 2)  # room to reorder, dedupe
-        body = queries.autocomplete_body(q, depth, self.engine.prefix)
-        response = await self.engine.search(queries.AUTOCOMPLETE_TYPES, body)
-        found = self._hits(response)
+        """Suggestions for the characters typed so far, each label once; typos are allowed
+        only when the letters as typed suggest fewer than `size`."""
+        depth = autocomplete_depth(size, learned=self.learned is not None)
+        hits = await self._suggest(q, depth, size, fuzzy=False)
+        if len(hits) < size:
+            hits = await self._suggest(q, depth, size, fuzzy=True)
+        return hits
+
+    async def _suggest(self, q: str, depth: int, size: int, *, fuzzy: bool) -> list[Hit]:
+        body = queries.autocomplete_body(q, depth, self.engine.prefix, fuzzy=fuzzy)
+        found = self._hits(await self.engine.search(queries.AUTOCOMPLETE_TYPES, body))
         if self.learned is not None:
             weigh = self.learned.usefulness
             found = sorted(found, key=lambda h: -h.score * weigh(h))

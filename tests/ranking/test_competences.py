@@ -72,6 +72,14 @@ def test_frequency_ranks_and_evidence_is_kept_apart():
     assert all(0 <= s.score <= 1 for s in scored)
 
 
+def test_labels_outside_the_metier_need_most_of_their_words():
+    ranker = _ranker()
+    codes, kept = ranker.given([("G1803", 1.0)], {"caisse": 0.5, "python": 0.5, "vente": 0.6})
+    assert kept == {"caisse": 0.5, "vente": 0.6}  # implied: any share; outside: LEXICAL_REACH
+    assert "python" not in codes
+    assert {"service", "accueil", "hygiene", "vente"} <= set(codes)
+
+
 def test_features_weigh_fiches_by_probability():
     ranker = _ranker()
     feats = ranker.features("service", [("G1803", 0.5), ("M1805", 0.5)], 0.0)

@@ -1,5 +1,6 @@
-"""The learned title ranker in the API: loaded once, shown by /ready, ordering the lookup and
-the métier side of the search box; without its artefact the unlearned ranking serves."""
+"""The learned models in the API: loaded once, shown by /ready; the title ranker orders the
+lookup and the métier side of the search box, the description models drive extraction and
+matching from text; without their artefacts the unlearned rankings serve."""
 
 from fastapi.testclient import TestClient
 
@@ -12,6 +13,22 @@ def test_ready_shows_the_title_ranker_and_its_training_data(api):
     assert titles["status"] == "loaded"  # `make test` builds it first (`metierscope train`)
     assert titles["version"].startswith("titles-")
     assert len(titles["fingerprint"]) == 64
+
+
+def test_ready_shows_the_extraction_models(api):
+    extraction = api.get("/ready").json()["models"]["extraction"]
+    assert extraction["status"] == "loaded"
+    assert extraction["version"].startswith("descriptions-")
+    assert len(extraction["fingerprint"]) == 64
+
+
+def test_match_from_text_puts_the_metier_described_first(api):
+    text = (
+        "Infirmière diplômée d'état, je réalisais les soins, les pansements et les injections "
+        "des patients hospitalisés, et je préparais les traitements prescrits."
+    )
+    body = api.post("/v1/metiers/match", json={"text": text, "size": 5}).json()
+    assert body["results"][0]["code_rome"][:5] == "J1506", body["results"]
 
 
 def test_ad_style_titles_find_their_metier_first(api):
@@ -43,7 +60,13 @@ def test_autocomplete_puts_the_appellation_people_mean_first(api):
 def test_without_the_artefact_the_unlearned_ranking_serves(es_url, api_prefix, tmp_path):
     settings = ApiSettings(es_url=es_url, index_prefix=api_prefix, model_dir=tmp_path)
     with TestClient(create_app(settings)) as client:
-        assert client.get("/ready").json()["models"]["titles"]["status"] == "absent"
+        models = client.get("/ready").json()["models"]
+        assert models["titles"]["status"] == "absent"
+        assert models["extraction"]["status"] == "absent"
         response = client.get("/v1/appellations/search", params={"q": "infirmier"})
         assert response.status_code == 200
         assert response.json()["results"][0]["code_rome_parent"] == "J1506"
+        text = "J'ai tenu la caisse et fait la mise en rayon des produits frais."
+        extracted = client.post("/v1/competences/extract", json={"text": text})
+        assert extracted.status_code == 200
+        assert extracted.json()["competences"]  # the unlearned extraction, its own threshold

@@ -1,10 +1,25 @@
-"""GET /v1/offres/search over generated offers ingested by the real pipeline."""
+"""GET /v1/offres/search and the market over generated offers ingested by the real pipeline,
+and the market over a slice of the real offers sample."""
 
+import json
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import Any
 
+import pytest
+from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
+from rich.console import Console
 
-from tests.search_api.conftest import OFFERS
+from indexer.offres_sample import load_sample
+from indexer.referential.load import Referential, load_referential
+from indexer.settings import Settings
+from search_api.app import create_app
+from search_api.offres import queries
+from search_api.offres.service import Sample, sample_of
+from search_api.settings import ApiSettings
+from tests.support.api_app import OFFERS
 
 
 def search(api: TestClient, **params: str | int | list[str]) -> dict[str, Any]:
@@ -88,7 +103,8 @@ def test_market_errors(api):
 
 
 def test_search_box_restricted_to_a_territory_with_offer_counts(api):
-    everywhere = api.get("/v1/search", params={"q": "vendeur", "size": 20}).json()
+    asked = {"q": "vendeur", "size": 20, "facets": ["region", "departement"]}
+    everywhere = api.get("/v1/search", params=asked).json()
     regions = {v["value"]: v["count"] for v in everywhere["facets"]["region"]}
     assert regions.get("84", 0) > 0  # offers of the fiches found, per région
     body = api.get("/v1/search", params={"q": "vendeur", "departement": "07", "size": 20}).json()
@@ -101,3 +117,101 @@ def test_search_box_restricted_to_a_territory_with_offer_counts(api):
     assert departements["07"]["selected"]
     nowhere = api.get("/v1/search", params={"q": "vendeur", "departement": "2A"}).json()
     assert nowhere["results"] == []
+
+
+def test_offers_loaded_from_files_or_the_api_are_live(api):
+    assert api.get("/v1/metiers/D1106/marche").json()["source"] == "live"
+
+
+def test_sample_of_reads_the_indexer_mark():
+    mark = {
+        "source": "sample",
+        "file": "/d/offers.jsonl",
+        "offres": 3,
+        "newest": "2026-08-17T10:46:04.907Z",
+    }
+    assert sample_of({"entity": "offres", "provenance": mark}) == Sample(
+        "/d/offers.jsonl", 3, date(2026, 8, 17)
+    )
+    assert sample_of({"entity": "offres"}) is None
+    assert sample_of({"provenance": {**mark, "source": "live"}}) is None
+    assert sample_of({"provenance": {**mark, "newest": None}}) == Sample("/d/offers.jsonl", 3, None)
+
+
+def test_a_sample_market_trend_ends_on_its_newest_offer():
+    weeks = queries.market_aggs(date(2026, 8, 17))["semaines"]
+    assert weeks["filter"]["range"]["date_creation"] == {
+        "gte": "2026-08-17||-12w/w",
+        "lt": "2026-08-17||+1d/d",
+    }
+    bounds = weeks["aggs"]["values"]["date_histogram"]["extended_bounds"]
+    assert bounds == {"min": "2026-08-17||-12w/w", "max": "2026-08-17||/w"}
+    assert (
+        queries.market_aggs()["semaines"]["filter"]["range"]["date_creation"]["gte"] == "now-12w/w"
+    )
+
+
+SAMPLE_FICHE = "M1805"  # in the API index (FICHES); the real sample holds recent offers of it
+
+
+@pytest.fixture(scope="module")
+def sample_api(
+    es: Elasticsearch, es_url: str, api_prefix: str, tmp_path_factory
+) -> Iterator[tuple[TestClient, list[dict[str, Any]]]]:
+    """An API over the API tests' ROME and territory indices (aliased under a prefix of its
+    own) whose offers are the real sample's offers of one fiche métier, loaded as the sample;
+    with those offers."""
+    prefix = f"test-sample-api-{uuid.uuid4().hex[:8]}"
+    settings = Settings(es_url=es_url, index_prefix=prefix)
+    ref = load_referential(settings.rome_dir)
+    assert settings.offres_sample is not None
+    rows = [json.loads(line) for line in settings.offres_sample.read_text().splitlines()]
+    kept = [r for r in rows if _parent(ref, r) == SAMPLE_FICHE]
+    sample = tmp_path_factory.mktemp("sample") / "offers.jsonl"
+    sample.write_text("\n".join(json.dumps(r) for r in kept), encoding="utf-8")
+    shared = [
+        {"add": {"index": index, "alias": alias.replace(api_prefix, prefix, 1)}}
+        for index, body in es.indices.get_alias(name=f"{api_prefix}-*").body.items()
+        for alias in body["aliases"]
+        if not alias.endswith("-offres")
+    ]
+    es.indices.update_aliases(actions=shared)
+    try:
+        load_sample(es, settings, sample, Console(quiet=True), vectors=False)
+        with TestClient(create_app(ApiSettings(es_url=es_url, index_prefix=prefix))) as client:
+            yield client, kept
+    finally:
+        es.indices.update_aliases(
+            actions=[
+                {"remove": {"index": a["add"]["index"], "alias": a["add"]["alias"]}} for a in shared
+            ]
+        )
+        for name in es.indices.get(index=f"{prefix}-offres-*").body:
+            es.indices.delete(index=name)
+
+
+def _parent(ref: Referential, row: dict[str, Any]) -> str | None:
+    fiche = ref.fiches.get(str(row.get("romeCode") or "").upper())
+    return fiche.code_rome_parent if fiche else None
+
+
+def test_a_sample_market_says_so_and_counts_weeks_up_to_its_newest_offer(sample_api):
+    client, rows = sample_api
+    response = client.get(f"/v1/metiers/{SAMPLE_FICHE}/marche")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["source"] == "sample"
+    national = body["national"]
+    assert national["offres"] == len(rows)
+    created = [
+        datetime.fromisoformat(r["dateCreation"].replace("Z", "+00:00")).date() for r in rows
+    ]
+    newest = max(created)
+    last_monday = newest - timedelta(days=newest.weekday())
+    first_monday = last_monday - timedelta(weeks=queries.MARKET_WEEKS)
+    recent = sum(first_monday <= d <= newest for d in created)
+    assert recent > 0  # counted back from today, these dated offers would all fall outside
+    weeks = national["semaines"]
+    assert weeks[-1]["semaine"] == last_monday.isoformat()
+    assert weeks[0]["semaine"] == first_monday.isoformat()
+    assert sum(w["offres"] for w in weeks) == recent

@@ -29,7 +29,7 @@ def test_extraction_returns_competences_with_evidence_from_the_text(api):
             "savoir",
         }
         assert 0 <= item["score"] <= 1
-        assert item["evidence"]
+        assert item["evidence"] or item["metier"], item  # read in the text, or implied
         for span in item["evidence"]:
             assert SUPERETTE[span["start"] : span["end"]] == span["text"]
     scores = [c["score"] for c in body["competences"]]

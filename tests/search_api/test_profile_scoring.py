@@ -81,11 +81,6 @@ def test_score_is_calibrated_and_favours_listed_labels():
     assert evidence.score(1.0, 0.2, 0.85) > listed
 
 
-def test_label_stems_drop_generic_and_function_words():
-    assert evidence.label_stems("Réaliser les opérations d'encaissement") == {"encai"}
-    assert evidence.label_stems("Réaliser") == {"reali"}  # nothing else: keep it
-
-
 def test_gist_is_clipped_to_unit_range():
     assert evidence.gist(0.5) == 0.0
     assert evidence.gist(0.99) == 1.0
@@ -118,3 +113,25 @@ def test_denied_stems_are_those_no_affirmative_clause_uses():
     clauses = [clause(True, "encadrer", "équipe"), clause(False, "former", "équipe")]
     assert evidence.denied_stems(clauses) == {"encad"}
     assert evidence.denied_stems([clause(False, "tenir", "caisse")]) == set()
+
+
+def _match(code: str, parent: str, score: float, prior: float) -> matching.Match:
+    return matching.Match(code, code, score, score, [], [], parent, prior)
+
+
+def test_matches_put_the_best_fiche_of_each_likely_metier_first():
+    ranked = matching.likely_first(
+        [
+            _match("A1", "A", 0.9, 0.0),
+            _match("B1", "B", 0.2, 0.6),
+            _match("B2", "B", 0.4, 0.6),
+            _match("C1", "C", 0.1, 0.3),
+        ]
+    )
+    assert [m.code_rome for m in ranked] == ["B2", "C1", "A1", "B1"]
+
+
+def test_an_unlikely_metier_gets_no_prior():
+    fiche = {"code_rome": "B1", "libelle": "B", "parent": {"code": "B"}, "competences": []}
+    assert matching.score_fiche({}, fiche, {"B": 0.01}).prior == 0.0
+    assert matching.score_fiche({}, fiche, {"B": 0.5}).prior == 0.5

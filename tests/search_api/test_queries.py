@@ -1,5 +1,7 @@
 """Query building and fusion: pure functions."""
 
+from typing import Any
+
 from search_api.common.facets import Filters, post_filter
 from search_api.common.fusion import rrf
 from search_api.search import queries
@@ -24,13 +26,75 @@ def test_filters_or_within_a_facet_and_across_facets():
     assert post_filter(Filters()) is None
 
 
+def under(aggs: dict[str, Any], name: str) -> tuple[list[Any], dict[str, Any]]:
+    """The filter a facet is counted under ([] if none), and its terms aggregation."""
+    if name in aggs:
+        return [], aggs[name]
+    group = next(a for a in aggs.values() if name in a.get("aggs", {}))
+    return group["filter"]["bool"]["filter"], group["aggs"][name]
+
+
 def test_each_facet_is_counted_under_the_other_selections_only():
-    aggs = search_aggs(Filters({"secteur": ("84",), "grand_domaine": ("F",)}, FACETS))
-    assert aggs["secteur"]["filter"]["bool"]["filter"] == [{"terms": {"grand_domaine.code": ["F"]}}]
-    assert aggs["grand_domaine"]["filter"]["bool"]["filter"] == [
-        {"terms": {"secteurs.code": ["84"]}}
-    ]
-    assert len(aggs["type"]["filter"]["bool"]["filter"]) == 2
+    filters = Filters({"secteur": ("84",), "grand_domaine": ("F",)}, FACETS)
+    aggs = search_aggs(filters, queries.FACET_NAMES)
+    assert under(aggs, "secteur")[0] == [{"terms": {"grand_domaine.code": ["F"]}}]
+    assert under(aggs, "grand_domaine")[0] == [{"terms": {"secteurs.code": ["84"]}}]
+    assert len(under(aggs, "type")[0]) == 2
+    assert under(aggs, "emploi_cadre")[0] == filters.clauses()
+    assert under(aggs, "secteur")[1]["terms"]["field"] == "secteurs.code"
+
+
+def test_facets_under_the_same_selections_share_one_filter_and_none_needs_none():
+    one = Filters({"secteur": ("84",)}, FACETS)
+    aggs = search_aggs(one, queries.DEFAULT_FACETS)
+    assert set(aggs) == {"secteur", f"{queries.UNDER_SELECTIONS}0"}  # the rest share one filter
+    assert set(search_aggs(Filters(facets=FACETS), queries.DEFAULT_FACETS)) == set(
+        queries.DEFAULT_FACETS
+    )
+    assert search_aggs(one, ["centre_interet"]).keys() == {f"{queries.UNDER_SELECTIONS}0"}
+
+
+def test_facet_results_come_out_of_their_shared_filter_by_name():
+    buckets = {"buckets": [{"key": "84", "doc_count": 3}]}
+    response = {
+        "secteur": buckets,
+        f"{queries.UNDER_SELECTIONS}0": {"doc_count": 9, "type": buckets, "transition": buckets},
+    }
+    assert queries.facet_results(response) == {
+        name: {"values": buckets} for name in ("secteur", "type", "transition")
+    }
+
+
+def test_only_the_facets_asked_for_are_counted_and_the_total_is_bounded_without():
+    with_facets = queries.lexical_body(
+        "x", ("appellations",), Filters(facets=FACETS), 10, facets=["secteur"]
+    )
+    assert set(with_facets["aggs"]) == {"secteur"}
+    assert with_facets["track_total_hits"] is True  # counting facets visits every match
+    bare = queries.lexical_body("x", ("appellations",), Filters(facets=FACETS), 10)
+    assert "aggs" not in bare
+    assert bare["track_total_hits"] == queries.TOTAL_BOUND
+    assert "highlight" in bare
+    assert "highlight" not in queries.lexical_body("x", ("appellations",), Filters(), 0)
+
+
+def fuzzy_in(body: dict[str, Any]) -> bool:
+    return "fuzziness" in str(body)
+
+
+def test_typos_are_allowed_only_in_the_second_pass():
+    assert not fuzzy_in(lexical_query("boulnger", ("appellations",)))
+    assert fuzzy_in(lexical_query("boulnger", ("appellations",), fuzzy=True))
+    assert not fuzzy_in(queries.autocomplete_body("boulnger", 16, "p"))
+    assert fuzzy_in(queries.autocomplete_body("boulnger", 16, "p", fuzzy=True))
+
+
+def test_a_first_pass_finding_fewer_than_a_few_documents_calls_for_the_second():
+    def answer(total: int) -> dict[str, Any]:
+        return {"hits": {"total": {"value": total, "relation": "eq"}, "hits": []}}
+
+    assert queries.found_little(answer(queries.FUZZY_BELOW - 1))
+    assert not queries.found_little(answer(queries.FUZZY_BELOW))
 
 
 def test_knn_prefilters_with_every_selection():

@@ -35,6 +35,38 @@ def test_search_box_mixes_types_with_fiche_fields_and_highlight(api):
     assert {"grand_domaine", "secteur", "type", "transition"} <= set(body["facets"])
 
 
+def test_facets_are_counted_only_when_asked_for(api):
+    default = api.get("/v1/search", params={"q": "chef", "mode": "lexical"}).json()["facets"]
+    assert set(default) == {
+        "grand_domaine",
+        "secteur",
+        "centre_interet",
+        "transition",
+        "emploi_reglemente",
+        "emploi_cadre",
+        "type",
+    }
+    asked = {"q": "chef", "mode": "lexical", "facets": ["domaine_professionnel", "region"]}
+    assert set(api.get("/v1/search", params=asked).json()["facets"]) == {
+        "domaine_professionnel",
+        "region",
+    }
+    for mode in ("lexical", "semantic", "hybrid"):
+        none = api.get("/v1/search", params={"q": "chef", "mode": mode, "facets": "none"})
+        assert none.status_code == 200, none.text
+        assert none.json()["facets"] == {}
+        assert none.json()["results"]
+    wrong = api.get("/v1/search", params={"q": "chef", "facets": "couleur"})
+    assert wrong.status_code == 422
+    assert "facets.0" in {e["field"] for e in wrong.json()["errors"]}
+
+
+def test_a_typo_no_label_has_is_read_again_allowing_typos(api):
+    body = api.get("/v1/appellations/search", params={"q": "boulnger", "mode": "lexical"}).json()
+    assert body["results"]
+    assert body["results"][0]["libelle"].lower().startswith("boulang")
+
+
 def test_facet_counts_ignore_their_own_selection(api):
     base = api.get("/v1/search", params={"q": "chef", "mode": "lexical"}).json()
     domaines = {f["value"]: f["count"] for f in base["facets"]["grand_domaine"]}

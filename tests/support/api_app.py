@@ -1,4 +1,5 @@
 """A small real ROME index for API tests: a few fiches of the real export, fully indexed.
+A plugin of the root conftest, so that every test directory shares one index and one app.
 
 The documents come from the real export through the real builders, embedder and bulk loader;
 only the set of fiches is cut down so the suite stays fast.
@@ -8,8 +9,7 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 import uvicorn
@@ -17,55 +17,27 @@ from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 from rich.console import Console
 
-from embeddings import load_embedder
 from indexer import offres_load, pipeline
-from indexer.referential import documents
-from indexer.referential.load import load_referential
-from indexer.reindex import swap_aliases
 from indexer.settings import Settings
+from indexer.subset import index_fiches
 from search_api.app import create_app
 from search_api.settings import ApiSettings
 from tests.support.offers import offer
 
 OFFERS = 40  # generated job offers (tests/support/offers.py)
 # Fiches métier (and their fiches emploi) the API tests search in.
-FICHES = ("M1805", "J1506", "J1501", "D1102", "D1505", "D1106", "M1503", "K2111", "G1602", "N4101")
+# D1507 (mise en rayon) is what the description classifier reads in the own-words supérette text.
+FICHES = (
+    *("M1805", "J1506", "J1501", "D1102", "D1505", "D1507", "D1106", "M1503", "K2111", "G1602"),
+    "N4101",
+)
 
 
 @pytest.fixture(scope="session")
 def api_prefix(es: Elasticsearch, es_url: str, tmp_path_factory) -> Iterator[str]:
     prefix = f"test-api-{uuid.uuid4().hex[:8]}"
     settings = Settings(es_url=es_url, index_prefix=prefix)
-    ref = load_referential(settings.rome_dir)
-    ix = documents.Indexes(ref)
-    keep = {code for code, f in ref.fiches.items() if f.code_rome_parent in FICHES}
-    used = {link.code_ogr for link in ref.item_links if link.code_rome in keep}
-    # The macro-compétences above them, listed by the fiches even when not linked themselves.
-    used |= {m for c in used if c in ref.competences and (m := ref.competences[c].code_ogr_macro)}
-    selection: dict[str, Callable[[Any], bool]] = {
-        "appellations": lambda d: d.fiche.code in keep,
-        "fiches": lambda d: d.code_rome in keep,
-        "competences": lambda d: d.code_ogr in used,
-        "savoirs": lambda d: d.code_ogr in used,
-        "contextes": lambda d: d.code_ogr in used,
-    }
-    embedder = load_embedder(settings.embedder, settings.vector_cache_dir)  # warm after a run
-    built = []
-    with pipeline.progress_bar(Console(quiet=True)) as progress:
-        for entity, wanted in selection.items():
-            sources = [d for d in pipeline.BUILDERS[entity](ix) if wanted(d)]
-            built.append(
-                pipeline.index_entity(
-                    es,
-                    pipeline.PLANS[entity],
-                    sources,
-                    embedder,
-                    prefix=prefix,
-                    replicas=0,
-                    progress=progress,
-                )
-            )
-    swap_aliases(es, built)
+    index_fiches(es, settings, prefix, FICHES)
     pipeline.run_territoires(es, settings, Console(quiet=True))
     offers = tmp_path_factory.mktemp("offers") / "offers.jsonl"
     offers.write_text("\n".join(json.dumps(offer(n)) for n in range(OFFERS)), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Fault scenarios run against real processes: `metierscope chaos` (issue 17)."""
