@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +61,10 @@ def text_stems(text: str) -> set[str]:
     return {w[:STEM] for w in words(text) if w not in STOP_WORDS and len(w) > 1}
 
 
-def label_stems(label: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # ~34,000 labels in the export: every one is stemmed once
+def label_stems(label: str) -> frozenset[str]:
     """Content-word stems of a label; generic verbs dropped unless nothing else is left."""
-    stems = text_stems(label)
+    stems = frozenset(text_stems(label))
     return stems - GENERIC_STEMS or stems
 
 

@@ -35,7 +35,7 @@ MIN_CHILD = 50  # rows per leaf: candidates of at least a few ads
 class LabelIndex:
     """Content stems of every label and the labels each stem appears in."""
 
-    stems: dict[str, set[str]]
+    stems: dict[str, frozenset[str]]
     by_stem: dict[str, set[str]]
 
     @classmethod

@@ -45,7 +45,9 @@ def clause_stems(clause: Clause) -> dict[str, Spans]:
     return stems
 
 
-def overlap(wanted: set[str], clauses: list[dict[str, Spans]]) -> tuple[float, Spans]:
+def overlap(
+    wanted: set[str] | frozenset[str], clauses: list[dict[str, Spans]]
+) -> tuple[float, Spans]:
     """Best share of the wanted stems one clause has, and the spans of the shared words."""
     best, spans = 0.0, []
     for stems in clauses:

@@ -93,9 +93,10 @@ class LearnedOrder:
         if filtered:  # the ranker knows no facet: keep what the engine found under them
             scored = [s for s in scored if ("appellations", s.code) in found]
         fiche_order = list(dict.fromkeys(s.fiche for s in scored))
-        await self._fetch(q, found, "appellations", [s.code for s in scored])
+        fetches = [self._fetch(q, found, "appellations", [s.code for s in scored])]
         if "fiches" in entities and not filtered:
-            await self._fetch(q, found, "fiches", fiche_order)
+            fetches.append(self._fetch(q, found, "fiches", fiche_order))
+        await asyncio.gather(*fetches)  # one engine round trip's wait, not two
         scored = [s for s in scored if ("appellations", s.code) in found]  # gone from the index
         appellations = [replace(found["appellations", s.code], score=s.score) for s in scored]
         rank_of = {code: i for i, code in enumerate(fiche_order)}
