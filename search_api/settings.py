@@ -41,8 +41,8 @@ class ApiSettings(BaseSettings):
     request_timeout: float = Field(
         default=15.0,
         gt=0,
-        description="Seconds before a request is answered 504; above `es_request_timeout`, so "
-        "an engine that does not answer is a 503 first.",
+        description="Seconds before a request is answered 503 with `Retry-After`; above "
+        "`es_request_timeout`, so an engine that does not answer is reported as such first.",
     )
     max_body_bytes: int = Field(
         default=64 * 1024, ge=1, description="Largest request body accepted (else 413)."
