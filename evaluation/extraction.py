@@ -15,13 +15,12 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from evaluation.data import read_jsonl
+from evaluation.descriptions.metrics import KS, mean, precision_at, recall_at
 from evaluation.services import api_services
 from search_api.common.facets import Filters
 from search_api.deps import Services
 from search_api.profile.extraction import profile_of
 from search_api.settings import ApiSettings
-
-KS = (5, 10, 20)
 
 
 class LabelledCompetence(BaseModel):
@@ -42,26 +41,6 @@ class LabelledAd(BaseModel):
 def read_ads(path: Path) -> list[LabelledAd]:
     """Labelled ads of a competences JSONL file."""
     return read_jsonl(path, LabelledAd)
-
-
-def recall_at(wanted: set[str], ranked: Sequence[str], k: int) -> float | None:
-    """Share of wanted codes in the first k; None when nothing is wanted."""
-    if not wanted:
-        return None
-    return len(wanted & set(ranked[:k])) / len(wanted)
-
-
-def precision_at(wanted: set[str], ranked: Sequence[str], k: int) -> float | None:
-    """Share of the first k that are wanted (k counts even if fewer were returned)."""
-    if not wanted:
-        return None
-    return len(wanted & set(ranked[:k])) / k
-
-
-def mean(values: Sequence[float | None]) -> float:
-    """Mean of the defined values (0 if none)."""
-    kept = [v for v in values if v is not None]
-    return sum(kept) / len(kept) if kept else 0.0
 
 
 def level_metrics(pairs: Sequence[tuple[set[str], list[str]]]) -> dict[str, float]:
