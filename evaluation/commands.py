@@ -264,7 +264,7 @@ def _bench_table(title: str, measures: Sequence["Measure"]) -> Table:
 def _bench_offres(settings: Settings, count: int) -> None:
     """Ingestion throughput of generated offers, then territory-facet searches on them."""
     console = Console(width=160)
-    es = Elasticsearch(settings.es_url, request_timeout=300)
+    es = Elasticsearch(settings.es_urls, request_timeout=300)
     try:
         generated, ingested, alias = offres_load.bench_offres(es, settings, count, console)
         from search_api.offres.queries import departements_body  # noqa: PLC0415

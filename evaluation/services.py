@@ -15,7 +15,7 @@ EVAL_TIMEOUT = 60.0  # seconds: evaluation runs long batches, not interactive re
 @asynccontextmanager
 async def api_services(settings: ApiSettings) -> AsyncIterator[Services]:
     """The services the API would build from these settings, closed afterwards."""
-    client = AsyncElasticsearch(settings.es_url, request_timeout=EVAL_TIMEOUT)
+    client = AsyncElasticsearch(settings.es_urls, request_timeout=EVAL_TIMEOUT)
     try:
         yield await build_services(settings, client)
     finally:

@@ -8,6 +8,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 
@@ -26,9 +27,24 @@ def free_port() -> int:
     return port
 
 
+@dataclass(frozen=True)
+class ApiServer:
+    """A running API process: where it serves, and its pid (to read its memory)."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
 def api_process(env: dict[str, str]) -> Iterator[str]:
     """Run the API with these METIERSCOPE_* settings; its URL while it runs."""
+    with api_server(env) as server:
+        yield server.url
+
+
+@contextmanager
+def api_server(env: dict[str, str]) -> Iterator[ApiServer]:
+    """Run the API with these METIERSCOPE_* settings; its URL and pid while it runs."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "search_api.app:create_app", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
@@ -37,7 +53,7 @@ def api_process(env: dict[str, str]) -> Iterator[str]:
             command, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            yield f"http://127.0.0.1:{port}"
+            yield ApiServer(f"http://127.0.0.1:{port}", process.pid)
         except ApiStartError as e:
             log.seek(0)
             tail = log.read().decode(errors="replace").splitlines()[-20:]

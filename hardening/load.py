@@ -5,6 +5,7 @@ import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -18,6 +19,7 @@ class Sample:
     status: int | None  # None: no HTTP answer at all (timeout, connection refused)
     retry_after: bool  # the answer carried a Retry-After header
     error: str | None = None  # the client-side failure, when there was no answer
+    kind: str = ""  # what was asked (the `Call`'s kind), to count failures by endpoint
 
     @property
     def ended(self) -> float:
@@ -30,24 +32,40 @@ class Sample:
         return self.status is not None and 200 <= self.status < 300
 
 
-async def _one(client: httpx.AsyncClient, path: str) -> Sample:
+@dataclass(frozen=True)
+class Call:
+    """One request of a load: GET `path`, or POST `body` to it as JSON."""
+
+    path: str
+    body: dict[str, Any] | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    kind: str = ""
+
+
+async def send(client: httpx.AsyncClient, call: Call | str) -> Sample:
+    """Make one request (a bare string is a GET of that path) and say how it ended."""
+    spec = Call(call) if isinstance(call, str) else call
     sent = time.monotonic()
     try:
-        response = await client.get(path)
+        if spec.body is None:
+            response = await client.get(spec.path, headers=spec.headers)
+        else:
+            response = await client.post(spec.path, json=spec.body, headers=spec.headers)
     except httpx.HTTPError as e:
-        return Sample(sent, time.monotonic() - sent, None, False, type(e).__name__)
+        return Sample(sent, time.monotonic() - sent, None, False, type(e).__name__, spec.kind)
     retry = "retry-after" in response.headers
-    return Sample(sent, time.monotonic() - sent, response.status_code, retry)
+    return Sample(sent, time.monotonic() - sent, response.status_code, retry, kind=spec.kind)
 
 
 async def steady_load(
-    url: str, paths: Sequence[str], rate: float, timeout: float, until: asyncio.Event
+    url: str, calls: Sequence[Call | str], rate: float, timeout: float, until: asyncio.Event
 ) -> list[Sample]:
-    """GET `paths` in turn, `rate` per second, until `until` is set; every request's sample."""
+    """Send `calls` in turn (paths are GETs), `rate` per second, until `until` is set; every
+    request's sample, in the order sent."""
     tasks: list[asyncio.Task[Sample]] = []
     start = time.monotonic()
     async with httpx.AsyncClient(base_url=url, timeout=timeout) as client:
         while not until.is_set():
-            tasks.append(asyncio.create_task(_one(client, paths[len(tasks) % len(paths)])))
+            tasks.append(asyncio.create_task(send(client, calls[len(tasks) % len(calls)])))
             await asyncio.sleep(max(0.0, start + len(tasks) / rate - time.monotonic()))
         return list(await asyncio.gather(*tasks))

@@ -183,7 +183,7 @@ def index(
         return
     settings = Settings()
     console = Console()
-    es = Elasticsearch(settings.es_url, request_timeout=120)
+    es = Elasticsearch(settings.es_urls, request_timeout=120)
     started = time.monotonic()
     wanted = only or [*ENTITIES, TERRITOIRES]
     try:
@@ -224,7 +224,7 @@ def index_offres(
     """Load job offers by id (loading twice changes nothing) and remove expired ones."""
     settings = Settings()
     console = Console()
-    es = Elasticsearch(settings.es_url, request_timeout=120)
+    es = Elasticsearch(settings.es_urls, request_timeout=120)
     started = time.monotonic()
     try:
         reports = []
@@ -276,6 +276,10 @@ chaos_app = typer.Typer(
 )
 app.add_typer(chaos_app, name="chaos")
 chaos_app.command("outage")(hardening.outage)
+chaos_app.command("failover")(hardening.failover)
+chaos_app.command("killed-index")(hardening.killed_index)
+chaos_app.command("flood")(hardening.flood)
+chaos_app.command("soak")(hardening.soak)
 app.command("eval")(evaluation.evaluate)
 app.command("bench")(evaluation.bench)
 app.command("train")(evaluation.train)

@@ -22,8 +22,10 @@ from indexer.pipeline import (
     D,
     EntityPlan,
     alias_for,
+    first_call,
     progress_bar,
     source_of,
+    stage_marker,
     with_vectors,
 )
 from indexer.referential.load import load_referential
@@ -94,7 +96,10 @@ def ingest_offers(
             docs = _with_vectors_stream(sources, plan, embedder)
         else:
             docs = (Document(id=d.id, source=source_of(d)) for d in sources)
-        bulk_documents(es, alias, docs, lambda n: progress.advance(task, n))
+        # `bulk offres` once a first chunk is in: a run killed after it must lose no offer.
+        mark = stage_marker(settings.hold_at)
+        advance = first_call(mark, f"bulk {OFFRES}", lambda n: progress.advance(task, n))
+        bulk_documents(es, alias, docs, advance)
     es.indices.refresh(index=alias)
     return report
 

@@ -1,6 +1,8 @@
 """`metierscope index`: read the export, embed, and reindex each entity behind its alias."""
 
 import itertools
+import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -29,6 +31,7 @@ from indexer.reindex import (
     ReindexResult,
     build_index,
     discard,
+    drop_orphans,
     swap_aliases,
 )
 from indexer.settings import Settings, require_folder
@@ -39,6 +42,38 @@ from models.documents import AppellationDoc, CompetenceDoc, ContexteDoc, FicheDo
 VECTOR_DECIMALS = 6
 # Texts embedded per call: large enough to amortise the call, small enough for steady progress.
 EMBED_BATCH = 64
+# How long `hold_at` pauses: ample for a harness to SIGKILL; then the run goes on.
+HOLD_SECONDS = 300.0
+
+Mark = Callable[[str], None]
+
+
+def stage_marker(hold_at: str | None) -> Mark:
+    """What logs `stage: <name>` to stderr as a run passes each stage (where an operator sees
+    a run died), pausing at `hold_at` so that a chaos scenario can kill it exactly there."""
+
+    def mark(name: str) -> None:
+        held = name == hold_at
+        sys.stderr.write(f"stage: {name}" + (" (holding)\n" if held else "\n"))
+        sys.stderr.flush()
+        if held:
+            time.sleep(HOLD_SECONDS)
+
+    return mark
+
+
+def first_call(mark: Mark, name: str, then: Callable[[int], None]) -> Callable[[int], None]:
+    """A progress callback that marks `name` on the first progress (a bulk chunk acknowledged)."""
+    started = False
+
+    def advance(n: int) -> None:
+        nonlocal started
+        if not started and n:
+            started = True
+            mark(name)
+        then(n)
+
+    return advance
 
 
 D = TypeVar("D", bound=BaseModel)
@@ -120,8 +155,10 @@ def index_entity(
     prefix: str,
     replicas: int,
     progress: Progress,
+    mark: Mark = lambda _: None,
 ) -> ReindexResult:
-    """Embed and load one entity into a new index (the alias is not moved yet)."""
+    """Embed and load one entity into a new index (the alias is not moved yet); marks
+    `embed <entity>` once the new index exists and `bulk <entity>` after the first chunk."""
     contract = embedder.contract
     meta = {"entity": plan.entity, "embedding": contract.model_dump(), "documents": len(sources)}
     body = index_body(plan.entity, dims=contract.dims, meta=meta)
@@ -132,10 +169,26 @@ def index_entity(
         es,
         alias_for(prefix, plan.entity),
         body,
-        docs,
+        _marked(mark, f"embed {plan.entity}", docs),
         replicas=replicas,
-        progress=lambda n: progress.advance(bulk_task, n),
+        progress=first_call(mark, f"bulk {plan.entity}", lambda n: progress.advance(bulk_task, n)),
     )
+
+
+def _marked(mark: Mark, name: str, docs: Iterator[Document]) -> Iterator[Document]:
+    """`docs`, marking `name` when the first is asked for (build_index created the index)."""
+    mark(name)
+    yield from docs
+
+
+def drop_leftovers(
+    es: Elasticsearch, prefix: str, entities: Sequence[str], console: Console
+) -> None:
+    """Delete, and say, the indices of these entities that a killed run left behind no alias
+    (a SIGKILL skips build_index's own clean-up), before this run adds its own."""
+    for entity in entities:
+        for name in drop_orphans(es, alias_for(prefix, entity)):
+            console.print(f"removed leftover index {name} (left by a run that was killed)")
 
 
 def summary_table(reports: Sequence[EntityReport]) -> Table:
@@ -214,6 +267,9 @@ def run_index(
     if unknown:
         raise ValueError(f"unknown entity {', '.join(unknown)}; expected {', '.join(ENTITIES)}")
     es.cluster.health()  # fail fast, before minutes of reading and embedding
+    drop_leftovers(es, settings.index_prefix, entities, console)
+    mark = stage_marker(settings.hold_at)
+    mark("read")
     with progress_bar(console) as progress:
         reading = progress.add_task("read export rows", total=None)
         rows = itertools.count(1)
@@ -247,6 +303,7 @@ def run_index(
                     prefix=settings.index_prefix,
                     replicas=settings.es_replicas,
                     progress=progress,
+                    mark=mark,
                 )
                 built.append(result)
                 embedded = getattr(embedder, "misses", 0) - misses
@@ -259,6 +316,7 @@ def run_index(
     except BaseException:
         discard(es, built)
         raise
+    mark("swap")
     swap_aliases(es, built)
     console.print(summary_table(reports))
     return reports
@@ -276,6 +334,7 @@ def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
 def run_territoires(es: Elasticsearch, settings: Settings, console: Console) -> EntityReport:
     """Read the territory files and rebuild the territoires index behind its alias."""
     es.cluster.health()
+    drop_leftovers(es, settings.index_prefix, [TERRITOIRES], console)
     territoires = load_territoires(require_folder(settings.territoires_dir, "territoires_dir"))
     territoires.report.check(settings.max_error_ratio)
     for problem in territoires.report.errors + territoires.report.dangling:

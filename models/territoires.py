@@ -7,6 +7,8 @@ from pydantic import MISSING, Field
 from models.refs import CodeLabel, Document
 
 TerritoireType = Literal["region", "departement", "commune"]
+# A territory as URLs name it (`?territoire=`): `<type>-<INSEE code>`, such as `departement-07`.
+TERRITORY_KEY = r"^(?:region-\d{2}|departement-(?:\d{2,3}|2[AB])|commune-(?:\d{5}|2[AB]\d{3}))$"
 
 
 class TerritoireSummary(Document):

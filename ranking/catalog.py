@@ -6,35 +6,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ranking.text import normalise
+from ranking.text import TITLE_FUNCTION_WORDS, normalise
 
 STEM = 5  # a 5-letter prefix merges gender and number forms (vendeur/vendeuse -> vende)
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "d",
-        "de",
-        "des",
-        "du",
-        "en",
-        "et",
-        "l",
-        "la",
-        "le",
-        "les",
-        "ou",
-        "par",
-        "pour",
-        "sur",
-        "un",
-        "une",
-        "avec",
-        "chez",
-        "dans",
-    ]
-)
+STOP_WORDS = TITLE_FUNCTION_WORDS
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Collection
 
-from ranking.text import fold
+from ranking.text import TITLE_FUNCTION_WORDS, fold
 
 # Curated abbreviations of French job ads -> the words the ROME labels use.
 ABBREVIATIONS: dict[str, str] = {
@@ -121,29 +121,7 @@ _NOT_PLACES = (
 _A_TOWN = re.compile(rf"\sà\s+(?!(?:{_NOT_PLACES})\b)[A-ZÀ-Ý][a-zà-ÿ][\w'-]*\b.*$")
 _TOKEN = re.compile(r"[a-z0-9']+")
 # Words that cannot end (or start) a job title: left over when what followed was removed.
-_DANGLING = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "d",
-        "de",
-        "des",
-        "du",
-        "en",
-        "et",
-        "l",
-        "la",
-        "le",
-        "les",
-        "ou",
-        "par",
-        "pour",
-        "sur",
-        "un",
-        "une",
-    ]
-)
+_DANGLING = TITLE_FUNCTION_WORDS
 _LEADING = _DANGLING | {"offre", "recrute", "recherche"}
 PLACE_WORDS_MAX = 5  # longest commune name (in words) looked for at the end of a title
 

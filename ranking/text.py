@@ -5,6 +5,34 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "…": "...", "œ": "oe"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Articles, prepositions and conjunctions of job titles: they carry no métier, and a title
+# cannot end with one (what followed was removed).
+TITLE_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "par",
+        "pour",
+        "sur",
+        "un",
+        "une",
+        "avec",
+        "chez",
+        "dans",
+    ]
+)
 
 
 def fold(text: str) -> str:

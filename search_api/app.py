@@ -78,7 +78,17 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        client = AsyncElasticsearch(config.es_url, request_timeout=config.es_request_timeout)
+        client = AsyncElasticsearch(
+            config.es_urls,
+            request_timeout=config.es_request_timeout,
+            # A dead node refuses or resets the connection: that ConnectionError is retried at
+            # once on the next node, and the dead one is left alone 1 s, 2 s, ... up to 30 s
+            # (the client's dead-node backoff) between probes. Every node gets a try, never
+            # fewer than the client's default 3. A timeout is not retried: the engine is slow
+            # rather than gone, and a second try would outlast the API's own timeout.
+            max_retries=max(3, len(config.es_urls)),
+            retry_on_timeout=False,
+        )
         services = await build_services(config, client)
         try:
             await check_contract(services.engine, services.encoder.contract)

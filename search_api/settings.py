@@ -3,8 +3,10 @@
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from indexer.settings import split_urls
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Clients never rate-limited: this host (probes, operator tools, the benchmark) and Starlette's
@@ -22,7 +24,12 @@ class ApiSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="METIERSCOPE_", env_file=".env", extra="ignore")
 
-    es_url: str = Field(default="http://127.0.0.1:9200", description="Elasticsearch URL.")
+    es_url: str = Field(
+        default="http://127.0.0.1:9200",
+        description="Elasticsearch URL, or the URLs of several nodes separated by commas "
+        "(`http://es1:9200,http://es2:9200`): a request whose node is unreachable is retried "
+        "on another one.",
+    )
     es_request_timeout: float = Field(
         default=10.0, gt=0, description="Seconds before an Elasticsearch request is abandoned."
     )
@@ -64,3 +71,14 @@ class ApiSettings(BaseSettings):
     heavy_queue: int = Field(
         default=4, ge=0, description="CPU-heavy requests allowed to wait; beyond, 503 at once."
     )
+
+    @field_validator("es_url")
+    @classmethod
+    def _node_urls(cls, value: str) -> str:
+        split_urls(value)
+        return value
+
+    @property
+    def es_urls(self) -> list[str]:
+        """The nodes the client may send a request to."""
+        return split_urls(self.es_url)

@@ -14,6 +14,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,12 +144,14 @@ class EmbeddedCluster:
         as_root = os.geteuid() == 0
         if as_root:
             ensure_user(self.user)
-        for spec in self.specs:
-            if pid_alive(spec.pid_file) is not None:
-                continue
+        todo = [spec for spec in self.specs if pid_alive(spec.pid_file) is None]
+        for spec in todo:
             self._check_port_free(spec)
             self._prepare(spec, as_root)
-            self._launch(spec, as_root)
+        # Launched together: a node's `-d` returns once it has joined a cluster (or after 30 s
+        # alone), so one after the other, the first would wait for peers not started yet.
+        with ThreadPoolExecutor(max_workers=max(1, len(todo))) as pool:
+            list(pool.map(lambda spec: self._launch(spec, as_root), todo))
         self.wait_healthy()
 
     def _check_port_free(self, spec: NodeSpec) -> None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import RedirectResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from models.territoires import TERRITORY_KEY
 from search_api.common.engine import Engine
 from search_api.common.schemas import ERRORS, NOT_FOUND
 from search_api.deps import EngineDep, RomeCode
@@ -18,7 +19,7 @@ from search_api.journey.actions import Catalogue, Link, PlaceName, build_link
 from search_api.journey.cv import CvTooLongError, render_cv
 from search_api.journey.deps import Actions, Metrics
 from search_api.journey.schemas import ActionLink, ActionsResponse, CvRequest, PlaceRef, Stats
-from search_api.journey.service import TERRITORY_KEY, metier_of, place_of
+from search_api.journey.service import metier_of, place_of
 from search_api.limits import HeavySlot
 
 router = APIRouter(tags=["journey"])

@@ -7,8 +7,6 @@ from search_api.errors import InvalidInputError, NotFoundError
 from search_api.journey.actions import Metier, Place, PlaceLevel, PlaceName
 
 FICHE_SOURCE = ["code_rome", "libelle", "parent", "appellations"]
-# A territory as the pages name it in their URLs (`?territoire=`): `<type>-<INSEE code>`.
-TERRITORY_KEY = r"^(?:region-\d{2}|departement-(?:\d{2,3}|2[AB])|commune-(?:\d{5}|2[AB]\d{3}))$"
 
 
 async def metier_of(engine: Engine, code_rome: str, appellation: str | None) -> Metier:

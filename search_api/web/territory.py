@@ -6,14 +6,15 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from models.territoires import TERRITORY_KEY
 from search_api.deps import Offres
 from search_api.errors import NotFoundError
 from search_api.offres.service import Territory
 
 COOKIE = "territoire"
 COOKIE_DAYS = 180
-KEY = re.compile(r"^(?:region-\d{2}|departement-(?:\d{2,3}|2[AB])|commune-(?:\d{5}|2[AB]\d{3}))$")
-KEY_PATTERN = KEY.pattern
+KEY = re.compile(TERRITORY_KEY)
+KEY_PATTERN = TERRITORY_KEY
 
 
 def parse_key(key: str) -> tuple[str, str] | None:
