@@ -199,6 +199,9 @@ def soak(  # noqa: PLR0917 (typer declares each option as an argument)
     ] = 60,
     clients: Annotated[int, typer.Option(min=1, help="Clients of the capacity burst.")] = 12,
     burst: Annotated[float, typer.Option(min=1, help="Seconds of the capacity burst.")] = 15,
+    warmup: Annotated[
+        float, typer.Option(min=0, help="Seconds flat out before the burst, not measured.")
+    ] = 60,
     http_port: Annotated[
         int, typer.Option(help="HTTP port of the scenario's own engine (never the shared one).")
     ] = 9260,
@@ -212,7 +215,7 @@ def soak(  # noqa: PLR0917 (typer declares each option as an argument)
     from search_api.settings import ApiSettings  # noqa: PLC0415
 
     console = Console()
-    plan = SoakPlan(minutes, window, fraction, rate, clients, burst)
+    plan = SoakPlan(minutes, window, fraction, rate, clients, burst, warmup)
     try:
         report = run_soak(Settings(), plan, http_port, ApiSettings().request_timeout, console)
     except (EngineError, ApiStartError, MissingDataError, TransportError, OSError, ValueError) as e:

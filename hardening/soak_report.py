@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from hardening.load import Sample
 
 RSS_GROWTH_BOUND = 0.10  # API RSS from after the warm-up to the end (issue 17, item 4)
-P95_DRIFT_BOUND = 0.20  # last window's p95 against the first's, either way (issue 17, item 4)
+# Last window's p95 at most 20 % above the first's (issue 17, item 4). One-sided: "stable" is
+# read as "does not degrade"; a last minute faster than the first (a cache still warming at the
+# start) is no sign of a leak or a drift towards overload.
+P95_DRIFT_BOUND = 0.20
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,10 @@ class SoakReport:
         ratio = self.p95_ratio
         if ratio is None:
             missed.append("the first or the last window holds no request")
-        elif abs(ratio - 1) > self.p95_bound:
+        elif ratio - 1 > self.p95_bound:
             missed.append(
                 f"p95 moved from {self.p95_first:.3f}s to {self.p95_last:.3f}s "
-                f"(x{ratio:.2f}; bound ±{self.p95_bound:.0%})"
+                f"(x{ratio:.2f}; bound +{self.p95_bound:.0%})"
             )
         return missed
 

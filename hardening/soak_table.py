@@ -39,7 +39,7 @@ def soak_table(report: SoakReport) -> Table:
         + " ms",
         "p95 last / first": "none"
         if ratio is None
-        else f"x{ratio:.2f} (bound ±{report.p95_bound:.0%})",
+        else f"x{ratio:.2f} (bound +{report.p95_bound:.0%})",
     }
     for name, value in rows.items():
         table.add_row(name, value)

@@ -10,15 +10,20 @@ import asyncio
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
+import numpy.typing as npt
+
 from embeddings import Embedder, EmbeddingContract
 
-QUERY_CACHE_SIZE = 4096  # distinct recent queries; a vector is 1.5 KB
+QUERY_CACHE_SIZE = 4096  # distinct recent queries; a vector is kept as 1.5 KB of float32
 MAX_BATCH = 32  # texts per model call: a batch's latency is what every text in it waits
 # One thread per process for every encoder (there is one model per process); it starts on the
 # first encoding.
 ENCODER_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-encoder")
 
 Vector = list[float]
+# As a list of Python floats a vector weighs ~12 KB; the cache keeps the model's float32 rows.
+Row = npt.NDArray[np.float32]
 
 
 class QueryEncoder:
@@ -26,7 +31,7 @@ class QueryEncoder:
 
     def __init__(self, embedder: Embedder, cache_size: int = QUERY_CACHE_SIZE) -> None:
         self._embedder = embedder
-        self._cache: OrderedDict[str, Vector] = OrderedDict()
+        self._cache: OrderedDict[str, Row] = OrderedDict()
         self._cache_size = cache_size
         self._pending: dict[str, asyncio.Future[Vector]] = {}
         self._draining = False
@@ -40,7 +45,7 @@ class QueryEncoder:
         """The query vector: remembered, or computed in the encoder thread's next batch."""
         if text in self._cache:
             self._cache.move_to_end(text)
-            return self._cache[text]
+            return self._cache[text].tolist()  # type: ignore[no-any-return]
         future = self._pending.get(text)  # the same text already waiting: share its vector
         if future is None:
             future = self._pending[text] = asyncio.get_running_loop().create_future()
@@ -63,19 +68,20 @@ class QueryEncoder:
                     for future in batch.values():
                         future.set_exception(e)
                     continue
-                for (text, future), vector in zip(batch.items(), rows, strict=True):
-                    self._remember(text, vector)
-                    future.set_result(vector)
+                for (text, future), row in zip(batch.items(), rows, strict=True):
+                    self._remember(text, row)
+                    future.set_result(row.tolist())
         finally:  # also when the loop is closing: nothing may wait on a dead loop's futures
             self._draining = False
             for future in self._pending.values():
                 future.cancel()
             self._pending.clear()
 
-    def _vectors(self, texts: list[str]) -> list[Vector]:
-        return [[float(x) for x in row] for row in self._embedder.queries(texts)]
+    def _vectors(self, texts: list[str]) -> list[Row]:
+        rows = np.asarray(self._embedder.queries(texts), dtype=np.float32)
+        return [row.copy() for row in rows]  # each its own 1.5 KB, not a view of the batch
 
-    def _remember(self, text: str, vector: Vector) -> None:
-        self._cache[text] = vector
+    def _remember(self, text: str, row: Row) -> None:
+        self._cache[text] = row
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
