@@ -26,7 +26,7 @@ from hardening.failover_report import (
     summarise,
 )
 from hardening.load import steady_load
-from hardening.outage import CLIENT_MARGIN, FICHES, Phases, _drop
+from hardening.outage import CLIENT_MARGIN, FICHES, Phases, drop_indices
 from indexer.engine import EmbeddedCluster, EngineError, embedded_cluster
 from indexer.engine.cluster import NodeSpec, http_json, pid_alive
 from indexer.settings import Settings
@@ -158,7 +158,7 @@ def run_failover(
         with Elasticsearch(urls, request_timeout=120) as es:
             try:
                 console.print(f"{NODES} nodes up in {start:.0f}s; indexing under {prefix}-*")
-                _drop(es, PREFIX)  # what an interrupted run left
+                drop_indices(es, PREFIX)  # what an interrupted run left
                 index_fiches(es, settings, prefix, FICHES, replicas=1)
                 _wait_replicated(es)
                 victim = _victim(es, prefix)
@@ -174,6 +174,6 @@ def run_failover(
                     return report, EngineTimes(start, restart, down)
             finally:
                 if engine.running():
-                    _drop(es, prefix)
+                    drop_indices(es, prefix)
     finally:
         engine.stop()

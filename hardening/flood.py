@@ -17,7 +17,7 @@ from rich.console import Console
 from evaluation.extraction import read_ads
 from hardening.api_process import api_process, wait_serving
 from hardening.load import Sample, steady_load
-from hardening.outage import FICHES
+from hardening.outage import FICHES, drop_indices
 from indexer.settings import Settings
 from indexer.subset import index_fiches
 
@@ -124,6 +124,5 @@ def run_flood(settings: Settings, es_url: str, plan: FloodPlan, console: Console
             console.print(f"API at {url} ({time.monotonic() - started:.0f}s to serve)")
             return asyncio.run(_run(url, texts, plan, console))
     finally:
-        for name in es.indices.get(index=f"{prefix}-*").body:
-            es.indices.delete(index=name)
+        drop_indices(es, prefix)
         es.close()

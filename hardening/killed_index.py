@@ -22,6 +22,7 @@ from hardening.killed_index_report import (
     Snapshot,
     kill_points,
 )
+from hardening.outage import drop_indices
 from indexer.engine import embedded_cluster
 from indexer.pipeline import alias_for
 from indexer.reindex import BULK_CHUNK, alias_targets
@@ -128,12 +129,6 @@ def kill_offers(
     )
 
 
-def _drop(es: Elasticsearch, pattern: str) -> None:
-    """Delete the scenario's indices (by name: wildcard deletes are refused)."""
-    for name in es.indices.get(index=pattern, allow_no_indices=True).body:
-        es.indices.delete(index=name)
-
-
 def run_killed_index(
     settings: Settings, plan: Plan, http_port: int, console: Console
 ) -> KilledIndexReport:
@@ -153,7 +148,7 @@ def run_killed_index(
     }
     es = Elasticsearch(engine.url, request_timeout=120)
     try:
-        _drop(es, f"{PREFIX}-*")  # what an interrupted scenario left
+        drop_indices(es, PREFIX)  # what an interrupted scenario left
         console.print(f"engine at {engine.url}; indexing {', '.join(plan.entities)} as {prefix}")
         kills = kill_and_rerun(es, env, plan, console)
         offers = None
@@ -163,6 +158,6 @@ def run_killed_index(
         return KilledIndexReport(kills, offers)
     finally:
         if engine.running():
-            _drop(es, f"{prefix}-*")
+            drop_indices(es, prefix)
         es.close()
         engine.stop()

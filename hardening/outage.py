@@ -68,9 +68,9 @@ async def _outage(
     return summarise(samples, back_at, timeout), EngineTimes(stopped, back_at - started)
 
 
-def _drop(es: Elasticsearch, prefix: str) -> None:
-    """Delete the scenario's indices (by name: wildcard deletes are refused)."""
-    for name in es.indices.get(index=f"{prefix}-*").body:
+def drop_indices(es: Elasticsearch, prefix: str) -> None:
+    """Delete a scenario's indices `<prefix>-*` (by name: wildcard deletes are refused)."""
+    for name in es.indices.get(index=f"{prefix}-*", allow_no_indices=True).body:
         es.indices.delete(index=name)
 
 
@@ -86,7 +86,7 @@ def run_outage(
     es = Elasticsearch(engine.url, request_timeout=120)
     try:
         console.print(f"engine at {engine.url}; indexing the sample under {prefix}-*")
-        _drop(es, "chaos")  # what an interrupted run left
+        drop_indices(es, "chaos")  # what an interrupted run left
         index_fiches(es, settings, prefix, FICHES)
         env = {"METIERSCOPE_ES_URL": engine.url, "METIERSCOPE_INDEX_PREFIX": prefix}
         with api_process(env) as url:
@@ -95,6 +95,6 @@ def run_outage(
             return asyncio.run(_outage(url, engine, phases, timeout, console))
     finally:
         if engine.running():
-            _drop(es, prefix)
+            drop_indices(es, prefix)
         es.close()
         engine.stop()

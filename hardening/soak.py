@@ -20,7 +20,7 @@ from rich.console import Console
 
 from hardening.api_process import ApiServer, api_server, wait_serving
 from hardening.load import Call, steady_load
-from hardening.outage import CLIENT_MARGIN, FICHES, _drop
+from hardening.outage import CLIENT_MARGIN, FICHES, drop_indices
 from hardening.soak_measure import closed_loop, rss_bytes
 from hardening.soak_mix import build_calls, read_pools
 from hardening.soak_report import Reading, SoakReport, summarise_soak, throughput
@@ -106,7 +106,7 @@ def run_soak(
         with api_server(env) as api:
             engine.start()
             console.print(f"engine at {engine.url}; indexing the sample under {prefix}-*")
-            _drop(es, PREFIX)  # what an interrupted run left
+            drop_indices(es, PREFIX)  # what an interrupted run left
             index_fiches(es, settings, prefix, FICHES)
             pipeline.run_territoires(
                 es, settings.model_copy(update={"index_prefix": prefix}), Console(quiet=True)
@@ -121,6 +121,6 @@ def run_soak(
             return asyncio.run(_soak(api, calls, plan, timeout + CLIENT_MARGIN, console))
     finally:
         if engine.running():
-            _drop(es, prefix)
+            drop_indices(es, prefix)
         es.close()
         engine.stop()
