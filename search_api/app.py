@@ -20,7 +20,7 @@ from search_api.errors import ApiError, install_error_handler
 from search_api.health import routes as health
 from search_api.journey import routes as journey
 from search_api.journey.deps import install_journey
-from search_api.limits import ConcurrencyCap
+from search_api.limits import ConcurrencyCap, RateLimiter
 from search_api.middleware import install_middleware
 from search_api.offres import routes as offres
 from search_api.offres.service import OffresService
@@ -100,6 +100,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         app.state.services = services
         app.state.settings = config
         app.state.heavy = ConcurrencyCap(config.heavy_concurrency, config.heavy_queue)
+        app.state.heavy_budget = RateLimiter(
+            config.heavy_rate_per_second, config.heavy_burst, config.rate_limit_exempt
+        )
         try:
             yield
         finally:

@@ -83,6 +83,20 @@ class ServiceBusyError(ApiError):
     retry_after = 2  # a heavy request takes about a second; by then slots have turned over
 
 
+class HeavyRateLimitedError(ApiError):
+    """One client address has spent its budget of CPU-heavy requests."""
+
+    status = 429
+    title = "Too Many Requests"
+
+    def __init__(self, wait: int) -> None:
+        super().__init__(
+            "Trop d'analyses depuis votre adresse ; réessayez après le délai `Retry-After`. Too "
+            "many analysis requests from your address; retry after `Retry-After` seconds."
+        )
+        self.retry_after = wait
+
+
 def problem(
     status: int, title: str, detail: str, retry_after: int | None = None, **extra: object
 ) -> JSONResponse:

@@ -1,11 +1,13 @@
 """Overload protection: per-client token buckets and a cap on CPU-heavy requests.
 
-Both are plain objects built once per app; the rate limit is applied by a middleware
-(`search_api.middleware`), the cap by the `HeavySlot` dependency on the routes that need it.
+All are plain objects built once per app; the rate limit is applied by a middleware
+(`search_api.middleware`); the heavy budget (a second, slower bucket per client) and the cap by
+the `HeavySlot` dependency on the routes that need it.
 """
 
 import asyncio
 import math
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from fastapi import Depends, Request
 
-from search_api.errors import ServiceBusyError
+from search_api.errors import HeavyRateLimitedError, ServiceBusyError
 
 MAX_TRACKED_CLIENTS = 10_000  # buckets kept; the least recently seen client is forgotten first
 BUSY = (
@@ -86,11 +88,16 @@ class ConcurrencyCap:
 
 
 async def _heavy_slot(request: Request) -> AsyncIterator[None]:
+    budget: RateLimiter = request.app.state.heavy_budget
+    wait = budget.wait(request.client.host if request.client else "", time.monotonic())
+    if wait:
+        raise HeavyRateLimitedError(wait)
     cap: ConcurrencyCap = request.app.state.heavy
     async with cap.hold():
         yield
 
 
-# On the routes of CPU-heavy work: `dependencies=[HeavySlot]`. The slot is released as soon as
-# the route returns (scope "function"), before the response is sent.
+# On the routes of CPU-heavy work: `dependencies=[HeavySlot]`. A client past its heavy budget
+# is refused before it queues (429), so one client cannot hold the cap; the slot is released as
+# soon as the route returns (scope "function"), before the response is sent.
 HeavySlot = Depends(_heavy_slot, scope="function")

@@ -63,6 +63,15 @@ class ApiSettings(BaseSettings):
     rate_limit_exempt: list[str] = Field(
         default=LOCAL_CLIENTS, description="Client addresses never rate-limited (JSON list)."
     )
+    heavy_rate_per_second: float = Field(
+        default=0.2,
+        gt=0,
+        description="CPU-heavy requests (extraction, matching) per second each client address "
+        "may sustain, on top of the rate limit (else 429).",
+    )
+    heavy_burst: int = Field(
+        default=3, ge=1, description="CPU-heavy requests a client may send at once."
+    )
     heavy_concurrency: int = Field(
         default_factory=_half_the_cores,
         ge=1,

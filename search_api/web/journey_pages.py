@@ -1,5 +1,6 @@
-"""What the journey's pages share beyond the other pages: a busy analysis is an error page
-too, and forms posted without JavaScript are read here (url-encoded, no file upload)."""
+"""What the journey's pages share beyond the other pages: a busy analysis or a client past its
+budget of analyses is an error page too, and forms posted without JavaScript are read here
+(url-encoded, no file upload)."""
 
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -7,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request, Response
 
-from search_api.errors import InvalidInputError, ServiceBusyError
+from search_api.errors import HeavyRateLimitedError, InvalidInputError, ServiceBusyError
 from search_api.web.pages import PageRoute, error_page
 
 FORM = "application/x-www-form-urlencoded"
@@ -15,7 +16,8 @@ MAX_FIELDS = 60  # the CV form has about thirty
 
 
 class JourneyRoute(PageRoute):
-    """A page route whose "too many analyses at once" refusal is a 503 page as well."""
+    """A page route whose "too many analyses" refusals are pages as well: 503 when every slot
+    is taken, 429 when this client has spent its budget."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The page route's handler, wrapped."""
@@ -24,8 +26,8 @@ class JourneyRoute(PageRoute):
         async def page(request: Request) -> Response:
             try:
                 return await handler(request)
-            except ServiceBusyError as e:
-                return error_page(request, 503, e.detail)
+            except (ServiceBusyError, HeavyRateLimitedError) as e:
+                return error_page(request, e.status, e.detail, e.retry_after)
 
         return page
 

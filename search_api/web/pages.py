@@ -14,21 +14,28 @@ from search_api.web.templating import render
 TITLES = {
     404: "Page introuvable",
     422: "Demande invalide",
+    429: "Trop de demandes",
     503: "Service momentanément indisponible",
 }
 MESSAGES = {
     404: "Cette page n’existe pas, ou ce code ne correspond à aucune fiche.",
     422: "L’adresse contient un paramètre invalide.",
+    429: "Vous avez lancé beaucoup d’analyses en peu de temps. Patientez quelques secondes.",
     503: "Le moteur de recherche ne répond pas. Réessayez dans quelques instants.",
 }
 
 
-def error_page(request: Request, status: int, detail: str) -> Response:
-    """The error page of a status, with the detail the service gave."""
+def error_page(
+    request: Request, status: int, detail: str, retry_after: int | None = None
+) -> Response:
+    """The error page of a status, with the detail the service gave (a 503 says when to retry:
+    `retry_after` seconds, else 5)."""
     context = {"title": TITLES[status], "message": MESSAGES[status], "detail": detail}
     response = render(request, "error.html", context, status)
-    if status == 503:
-        response.headers["Retry-After"] = "5"
+    if retry_after is None and status == 503:
+        retry_after = 5
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 

@@ -139,6 +139,36 @@ def test_a_client_past_its_burst_gets_429_with_retry_after(limited):
     assert limited.get("/health").status_code == 200  # liveness is never limited
 
 
+def test_a_client_past_its_heavy_budget_gets_429_before_queuing_while_it_may_search(
+    es_url, api_prefix
+):
+    settings = ApiSettings(
+        es_url=es_url,
+        index_prefix=api_prefix,
+        rate_limit_exempt=[],
+        heavy_burst=2,
+        heavy_rate_per_second=0.1,  # one every 10 s: nothing refills during the test
+    )
+    with TestClient(create_app(settings)) as client:
+        analyses = [
+            client.post("/v1/competences/extract", json={"text": TEXT[:300]}),
+            client.post("/v1/metiers/match", json={"text": TEXT[:300]}),
+            client.post("/v1/competences/extract", json={"text": TEXT[:300]}),
+        ]
+        page = client.post("/ce-que-j-ai-fait", data={"texte": TEXT[:300]})
+        searched = client.get("/v1/search", params={"q": "boulanger"})
+    assert [r.status_code for r in analyses] == [200, 200, 429]
+    refused = analyses[-1]
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert 1 <= int(refused.headers["retry-after"]) <= 10
+    assert "Too many analysis requests" in refused.json()["detail"]
+    assert page.status_code == 429  # the page says so in French
+    assert "text/html" in page.headers["content-type"]
+    assert "Trop de demandes" in page.text
+    assert page.headers["retry-after"]
+    assert searched.status_code == 200  # the general rate limit is another, wider bucket
+
+
 def test_an_announced_body_over_the_limit_is_a_413_problem(es_url, api_prefix):
     settings = ApiSettings(es_url=es_url, index_prefix=api_prefix, max_body_bytes=2_000)
     with TestClient(create_app(settings)) as client:
