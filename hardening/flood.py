@@ -1,14 +1,18 @@
 """One client floods the CPU-heavy extraction (issue 17, item 5): a small index of its own on the
 shared engine, an API process with the production limits, a steady search load from other
 visitors measured alone then during the flood. The flood comes from another loopback address
-(127.0.0.2), so the API sees a distinct, non-exempt client: its rate limit and the cap on
-heavy requests both apply to it and to nobody else."""
+(127.0.0.2), so the API sees a distinct, non-exempt client: its rate limit, its budget of heavy
+requests and the cap on them all apply to it and to nobody else. It runs in a process of its own,
+as another machine would: in the measuring client's event loop, its own work would count as the
+others' latency."""
 
 import asyncio
+import multiprocessing
 import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event as ProcessEvent
 
 import httpx
 from elasticsearch import Elasticsearch
@@ -24,6 +28,7 @@ from indexer.subset import index_fiches
 FLOOD_ADDRESS = "127.0.0.2"  # the flooder's own loopback address: a client the API limits
 EXTRACT_CHARS = 1000
 CLIENT_TIMEOUT = 30.0  # seconds: past the API's own timeout, so a hang shows as a slow sample
+FLOODER_START = 60.0  # seconds for the flooding process to import what it needs and begin
 FLOOD_RAMP = 2.0  # seconds of flood before the searches are counted: its steady state
 SEARCHES = (  # other visitors: the search box, a fiche, the autocomplete, in turn
     "/v1/search?q=boulanger&mode=lexical",
@@ -80,6 +85,32 @@ async def _flooder(
         await asyncio.gather(*(loop(k) for k in range(width)))
 
 
+def _flood_process(
+    url: str,
+    texts: list[str],
+    width: int,
+    *,
+    started: ProcessEvent,
+    stop: ProcessEvent,
+    out: "multiprocessing.Queue[dict[str, int]]",
+) -> None:
+    """The flooder in its own process: flood from `started` until `stop`, then put how the
+    flood was answered on `out`."""
+    answers: Counter[str] = Counter()
+
+    async def flood() -> None:
+        until = asyncio.Event()
+        task = asyncio.create_task(_flooder(url, texts, width, until, answers))
+        started.set()
+        while not stop.is_set():
+            await asyncio.sleep(0.1)
+        until.set()
+        await task
+
+    asyncio.run(flood())
+    out.put(dict(answers))
+
+
 async def _searches(url: str, rate: float, seconds: float) -> list[Sample]:
     """The other visitors' steady load for `seconds`."""
     done = asyncio.Event()
@@ -92,14 +123,28 @@ async def _searches(url: str, rate: float, seconds: float) -> list[Sample]:
 async def _run(url: str, texts: list[str], plan: FloodPlan, console: Console) -> FloodRun:
     calm = await _searches(url, plan.rate, plan.calm)
     console.print(f"calm searches: {len(calm)}; flooding from {FLOOD_ADDRESS}")
-    answers: Counter[str] = Counter()
-    flood_done = asyncio.Event()
-    flood = asyncio.create_task(_flooder(url, texts, plan.flooders, flood_done, answers))
-    await asyncio.sleep(FLOOD_RAMP)
-    flooded = await _searches(url, plan.rate, plan.flood)
-    flood_done.set()
-    await flood
-    return FloodRun(calm, flooded, dict(answers))
+    spawn = multiprocessing.get_context("spawn")
+    started, stop, out = spawn.Event(), spawn.Event(), spawn.Queue()
+    flooder = spawn.Process(
+        target=_flood_process,
+        args=(url, texts, plan.flooders),
+        kwargs={"started": started, "stop": stop, "out": out},
+        daemon=True,
+    )
+    flooder.start()
+    try:
+        if not await asyncio.to_thread(started.wait, FLOODER_START):
+            raise RuntimeError("the flooding process did not start")
+        await asyncio.sleep(FLOOD_RAMP)
+        flooded = await _searches(url, plan.rate, plan.flood)
+        stop.set()
+        answers = await asyncio.to_thread(out.get, True, CLIENT_TIMEOUT + FLOODER_START)
+    finally:
+        stop.set()
+        flooder.join(timeout=CLIENT_TIMEOUT)
+        if flooder.is_alive():
+            flooder.kill()
+    return FloodRun(calm, flooded, answers)
 
 
 def flood_texts(settings: Settings) -> list[str]:

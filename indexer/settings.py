@@ -1,9 +1,10 @@
 """Operator settings: one class, read from the environment (prefix METIERSCOPE_) and `.env`."""
 
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AfterValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -59,12 +60,21 @@ def split_urls(value: str) -> list[str]:
     return urls
 
 
+def _checked_urls(value: str) -> str:
+    split_urls(value)
+    return value
+
+
+# The `es_url` setting of the indexer and the API: one URL or a comma-separated list, checked.
+NodeUrls = Annotated[str, AfterValidator(_checked_urls)]
+
+
 class Settings(BaseSettings):
     """Everything the `metierscope` command needs; built once and passed down."""
 
     model_config = SettingsConfigDict(env_prefix="METIERSCOPE_", env_file=".env", extra="ignore")
 
-    es_url: str = Field(
+    es_url: NodeUrls = Field(
         default="http://127.0.0.1:9200",
         description="Elasticsearch URL used by the indexer and the API, or the URLs of several "
         "nodes separated by commas.",
@@ -170,12 +180,6 @@ class Settings(BaseSettings):
         default=REPO_ROOT / ".metierscope",
         description="Pid and log files of background processes started by `metierscope up`.",
     )
-
-    @field_validator("es_url")
-    @classmethod
-    def _node_urls(cls, value: str) -> str:
-        split_urls(value)
-        return value
 
     @property
     def es_urls(self) -> list[str]:

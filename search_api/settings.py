@@ -3,10 +3,10 @@
 import os
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from indexer.settings import split_urls
+from indexer.settings import NodeUrls, split_urls
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Clients never rate-limited: this host (probes, operator tools, the benchmark) and Starlette's
@@ -24,7 +24,7 @@ class ApiSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="METIERSCOPE_", env_file=".env", extra="ignore")
 
-    es_url: str = Field(
+    es_url: NodeUrls = Field(
         default="http://127.0.0.1:9200",
         description="Elasticsearch URL, or the URLs of several nodes separated by commas "
         "(`http://es1:9200,http://es2:9200`): a request whose node is unreachable is retried "
@@ -80,12 +80,6 @@ class ApiSettings(BaseSettings):
     heavy_queue: int = Field(
         default=4, ge=0, description="CPU-heavy requests allowed to wait; beyond, 503 at once."
     )
-
-    @field_validator("es_url")
-    @classmethod
-    def _node_urls(cls, value: str) -> str:
-        split_urls(value)
-        return value
 
     @property
     def es_urls(self) -> list[str]:
