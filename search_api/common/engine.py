@@ -1,7 +1,8 @@
 """The one gateway to Elasticsearch: aliases, and engine trouble mapped to a 503 in one place.
 
 Services send the bodies their `queries` module builds through an `Engine`; routes never see
-the client.
+the client. Searches refuse partial results: a shard with no copy left (a node lost without a
+replica) makes the engine answer 503 rather than 200 with some of the hits silently missing.
 """
 
 from collections.abc import Awaitable
@@ -44,7 +45,9 @@ class Engine:
 
     async def search(self, entities: tuple[str, ...], body: dict[str, Any]) -> dict[str, Any]:
         """One search request over the entities' aliases."""
-        response = await guarded(self.es.search(index=self.alias(*entities), **body))
+        response = await guarded(
+            self.es.search(index=self.alias(*entities), allow_partial_search_results=False, **body)
+        )
         return dict(response.body)
 
     async def msearch(
@@ -53,7 +56,7 @@ class Engine:
         """Several (entities, body) searches in one round trip; a failed one is a 503."""
         lines: list[dict[str, Any]] = []
         for entities, body in searches:
-            lines += [{"index": self.alias(*entities)}, body]
+            lines += [{"index": self.alias(*entities), "allow_partial_search_results": False}, body]
         answers: list[dict[str, Any]] = (await guarded(self.es.msearch(searches=lines)))[
             "responses"
         ]
