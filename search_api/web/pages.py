@@ -28,12 +28,10 @@ MESSAGES = {
 def error_page(
     request: Request, status: int, detail: str, retry_after: int | None = None
 ) -> Response:
-    """The error page of a status, with the detail the service gave (a 503 says when to retry:
-    `retry_after` seconds, else 5)."""
+    """The error page of a status, with the detail the service gave and, for a refusal that
+    passes, when to retry."""
     context = {"title": TITLES[status], "message": MESSAGES[status], "detail": detail}
     response = render(request, "error.html", context, status)
-    if retry_after is None and status == 503:
-        retry_after = 5
     if retry_after is not None:
         response.headers["Retry-After"] = str(retry_after)
     return response
@@ -55,7 +53,7 @@ class PageRoute(APIRoute):
             except NotFoundError as e:
                 return error_page(request, 404, e.detail)
             except EngineUnavailableError as e:
-                return error_page(request, 503, e.detail)
+                return error_page(request, e.status, e.detail, e.retry_after)
             except ApiError as e:
                 if e.status == 422:
                     return error_page(request, 422, e.detail)

@@ -59,6 +59,10 @@ def test_engine_unreachable_is_not_ready_a_503_problem_naming_nothing_internal(n
         assert body["detail"] == ENGINE_DOWN
         assert str(port) not in response.text
         assert "127.0.0.1" not in response.text
+    page = client.get("/metiers/M1805")  # a page says it in French, with the same delay
+    assert (page.status_code, page.headers["retry-after"]) == (503, "5")
+    assert "text/html" in page.headers["content-type"]
+    assert str(port) not in page.text
 
 
 def test_an_engine_without_the_indices_is_not_ready(es_url):
