@@ -14,6 +14,7 @@ from sklearn.naive_bayes import ComplementNB  # type: ignore[import-untyped]
 
 from evaluation.descriptions.data import Corpus, Example
 from evaluation.descriptions.features import Counts, count_texts, fold_space, tfidf
+from evaluation.parallel import map_jobs
 from ranking.descriptions import FicheClassifier, from_dense
 
 
@@ -105,19 +106,23 @@ class FoldResult:
     seconds: float
 
 
+def _fold(job: tuple[Prepared, Config, str]) -> FoldResult:
+    """Fit without one source and score its descriptions."""
+    prep, cfg, source = job
+    start = time.perf_counter()
+    train, test = fold_rows(prep, source)
+    model = fit(prep, train, cfg)
+    scores = np.stack([model.scores(prep.examples[i].text) for i in test])
+    return FoldResult(source, test, scores, time.perf_counter() - start)
+
+
 def cross_validate(prep: Prepared, cfg: Config, log: bool = True) -> list[FoldResult]:
-    """One fold per description source."""
+    """One fold per description source (folds run in parallel, one per core)."""
     sources = sorted({prep.examples[i].source for i in range(prep.n_descriptions)})
-    results = []
-    for source in sources:
-        start = time.perf_counter()
-        train, test = fold_rows(prep, source)
-        model = fit(prep, train, cfg)
-        scores = np.stack([model.scores(prep.examples[i].text) for i in test])
-        results.append(FoldResult(source, test, scores, time.perf_counter() - start))
-        if log:
-            top1 = topk(prep, results[-1:], 1)
-            print(f"{source}: {len(test)} top1={top1:.3f} {results[-1].seconds:.0f}s")  # noqa: T201
+    results = map_jobs(_fold, [(prep, cfg, source) for source in sources])
+    for res in results if log else ():
+        top1 = topk(prep, [res], 1)
+        print(f"{res.source}: {len(res.rows)} top1={top1:.3f} {res.seconds:.0f}s")  # noqa: T201
     return results
 
 

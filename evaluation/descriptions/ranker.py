@@ -14,6 +14,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
 from evaluation.descriptions.data import Ad, Tables
+from evaluation.parallel import map_jobs
 from ranking.competences import (
     FEATURES,
     CompetenceRanker,
@@ -109,24 +110,30 @@ class FoldRows:
     labels: list[np.ndarray]
 
 
+def _source_rows(
+    job: tuple[Sequence[Ad], Tables, Sequence[Fiches], LabelIndex, str],
+) -> FoldRows:
+    """Candidate rows of one source's ads, label rates counted without that source."""
+    ads, tables, fiches, index, source = job
+    ranker = base_ranker([a for a in ads if a.source != source], tables)
+    fold = FoldRows(source, [], [], [], [])
+    for i, ad in enumerate(ads):
+        if ad.source != source:
+            continue
+        codes, feats, _ = candidate_rows(ranker, fiches[i], index.evidence(ad.text))
+        fold.ads.append(i)
+        fold.codes.append(codes)
+        fold.features.append(np.asarray(feats, dtype=np.float64).reshape(-1, len(FEATURES)))
+        fold.labels.append(np.asarray([c in ad.labels for c in codes], dtype=np.int8))
+    return fold
+
+
 def build_fold_rows(
     ads: Sequence[Ad], tables: Tables, fiches: Sequence[Fiches], index: LabelIndex
 ) -> list[FoldRows]:
-    """Out-of-fold candidate rows, one fold per source."""
-    out = []
-    for source in sorted({a.source for a in ads}):
-        ranker = base_ranker([a for a in ads if a.source != source], tables)
-        fold = FoldRows(source, [], [], [], [])
-        for i, ad in enumerate(ads):
-            if ad.source != source:
-                continue
-            codes, feats, _ = candidate_rows(ranker, fiches[i], index.evidence(ad.text))
-            fold.ads.append(i)
-            fold.codes.append(codes)
-            fold.features.append(np.asarray(feats, dtype=np.float64).reshape(-1, len(FEATURES)))
-            fold.labels.append(np.asarray([c in ad.labels for c in codes], dtype=np.int8))
-        out.append(fold)
-    return out
+    """Out-of-fold candidate rows, one fold per source (sources in parallel)."""
+    sources = sorted({a.source for a in ads})
+    return map_jobs(_source_rows, [(ads, tables, fiches, index, s) for s in sources])
 
 
 def fit_booster(folds: Sequence[FoldRows]) -> lgb.Booster:
@@ -157,25 +164,41 @@ def calibrate(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
+def _fold_job(job: tuple[list[FoldRows], int]) -> list[np.ndarray] | str:
+    """Raw scores of fold k's candidates by a booster fitted on the other folds; for k past
+    the last fold, the final booster fitted on every fold (as its model string)."""
+    folds, k = job
+    booster = fit_booster([f for j, f in enumerate(folds) if j != k])
+    if k == len(folds):
+        return str(booster.model_to_string(num_iteration=-1))
+    return [
+        np.asarray(booster.predict(feats, num_threads=1), dtype=np.float64)
+        for feats in folds[k].features
+    ]
+
+
 def cv_rankings(
     folds: Sequence[FoldRows], n_ads: int
-) -> tuple[list[list[str]], tuple[float, float]]:
-    """Each ad's candidates ranked by a booster fitted on the other sources' rows, and the
-    calibration fitted on those out-of-fold scores."""
+) -> tuple[list[list[str]], tuple[float, float], str]:
+    """Each ad's candidates ranked by a booster fitted on the other sources' rows, the
+    calibration fitted on those out-of-fold scores, and the final booster fitted on all rows
+    (its model string). The fits run in parallel, one per core."""
     ranked: list[list[str]] = [[] for _ in range(n_ads)]
     raws, labels = [], []
-    for k, fold in enumerate(folds):
-        booster = fit_booster([f for j, f in enumerate(folds) if j != k])
-        for i, codes, feats, labs in zip(
-            fold.ads, fold.codes, fold.features, fold.labels, strict=True
-        ):
+    # The final fit, the longest, goes first so that no core is left idle at the end.
+    final, *scores = map_jobs(
+        _fold_job, [(list(folds), k) for k in (len(folds), *range(len(folds)))]
+    )
+    for fold, fold_scores in zip(folds, scores, strict=True):
+        assert not isinstance(fold_scores, str)
+        for i, codes, raw, labs in zip(fold.ads, fold.codes, fold_scores, fold.labels, strict=True):
             if not codes:
                 continue
-            raw = np.asarray(booster.predict(feats, num_threads=1), dtype=np.float64)
             raws.append(raw)
             labels.append(labs)
             ranked[i] = [codes[j] for j in np.lexsort((np.asarray(codes), -raw)).tolist()]
-    return ranked, calibrate(np.concatenate(raws), np.concatenate(labels))
+    assert isinstance(final, str)
+    return ranked, calibrate(np.concatenate(raws), np.concatenate(labels)), final
 
 
 def oracle_rankings(

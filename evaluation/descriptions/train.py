@@ -33,7 +33,6 @@ from evaluation.descriptions.ranker import (
     base_ranker,
     build_fold_rows,
     cv_rankings,
-    fit_booster,
 )
 from indexer.settings import Settings
 from ranking.competences import ARTEFACT_FILE as RANKER_FILE
@@ -86,6 +85,7 @@ class CrossValidated:
     folds: list[FoldRows]
     rankings: list[list[str]]  # per labelled ad, out of fold
     calibration: tuple[float, float]
+    booster: str  # the final booster, fitted on every fold (LightGBM model string)
 
 
 def cross_validated(corpus: Corpus, cfg: Config) -> CrossValidated:
@@ -96,8 +96,8 @@ def cross_validated(corpus: Corpus, cfg: Config) -> CrossValidated:
     fiches = competence_fiches(corpus, oof_fiches(prep, results, temperature))
     index = LabelIndex.build(corpus.tables)
     folds = build_fold_rows(corpus.competences, corpus.tables, fiches, index)
-    rankings, calibration = cv_rankings(folds, len(corpus.competences))
-    return CrossValidated(prep, results, temperature, fiches, folds, rankings, calibration)
+    rankings, calibration, booster = cv_rankings(folds, len(corpus.competences))
+    return CrossValidated(prep, results, temperature, fiches, folds, rankings, calibration, booster)
 
 
 def train(
@@ -116,7 +116,7 @@ def train(
         stamp,
     )
     ranker = base_ranker(corpus.competences, corpus.tables)
-    ranker.model = fit_booster(cv.folds).model_to_string(num_iteration=-1)
+    ranker.model = cv.booster
     ranker.slope, ranker.offset = cv.calibration
     ranker.version, ranker.fingerprint = VERSION, stamp
     folder = Path(settings.model_dir)
