@@ -2,7 +2,7 @@
 
 Each job stays single-threaded (LightGBM `n_jobs=1`, pure Python features), so a job's result
 is the same whichever process runs it and however many there are: training stays
-deterministic. joblib's worker processes receive large numpy arrays as shared memory maps.
+deterministic. Arguments and results are pickled to and from joblib's worker processes.
 """
 
 import os

@@ -164,17 +164,14 @@ def calibrate(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def _fold_job(job: tuple[list[FoldRows], int]) -> list[np.ndarray] | str:
-    """Raw scores of fold k's candidates by a booster fitted on the other folds; for k past
-    the last fold, the final booster fitted on every fold (as its model string)."""
-    folds, k = job
-    booster = fit_booster([f for j, f in enumerate(folds) if j != k])
-    if k == len(folds):
-        return str(booster.model_to_string(num_iteration=-1))
-    return [
-        np.asarray(booster.predict(feats, num_threads=1), dtype=np.float64)
-        for feats in folds[k].features
-    ]
+def _fit_without(job: tuple[list[FoldRows], int | None]) -> tuple[str, list[np.ndarray]]:
+    """A booster fitted on every fold but `held_out` (None: on all of them): its model string
+    and its raw scores of the held-out fold's candidates."""
+    folds, held_out = job
+    booster = fit_booster([f for j, f in enumerate(folds) if j != held_out])
+    held = [] if held_out is None else folds[held_out].features
+    scores = [np.asarray(booster.predict(f, num_threads=1), dtype=np.float64) for f in held]
+    return str(booster.model_to_string(num_iteration=-1)), scores
 
 
 def cv_rankings(
@@ -186,18 +183,15 @@ def cv_rankings(
     ranked: list[list[str]] = [[] for _ in range(n_ads)]
     raws, labels = [], []
     # The final fit, the longest, goes first so that no core is left idle at the end.
-    final, *scores = map_jobs(
-        _fold_job, [(list(folds), k) for k in (len(folds), *range(len(folds)))]
-    )
-    for fold, fold_scores in zip(folds, scores, strict=True):
-        assert not isinstance(fold_scores, str)
-        for i, codes, raw, labs in zip(fold.ads, fold.codes, fold_scores, fold.labels, strict=True):
+    jobs = [(list(folds), k) for k in (None, *range(len(folds)))]
+    (final, _), *held_out = map_jobs(_fit_without, jobs)
+    for fold, (_, scores) in zip(folds, held_out, strict=True):
+        for i, codes, raw, labs in zip(fold.ads, fold.codes, scores, fold.labels, strict=True):
             if not codes:
                 continue
             raws.append(raw)
             labels.append(labs)
             ranked[i] = [codes[j] for j in np.lexsort((np.asarray(codes), -raw)).tolist()]
-    assert isinstance(final, str)
     return ranked, calibrate(np.concatenate(raws), np.concatenate(labels)), final
 
 
