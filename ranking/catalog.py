@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -69,6 +70,20 @@ class Catalog:
             stems=[frozenset(stems(label_text(a))) for a in apps],
             heads=[heads(a.libelle) for a in apps],
         )
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the stem sets sorted: a set's order follows the process's string hash seed,
+        which would make two trainings on the same data write different artefact bytes."""
+        state = dict(self.__dict__)
+        state["stems"] = [sorted(s) for s in self.stems]
+        state["heads"] = [sorted(h) for h in self.heads]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore the stem sets written by __getstate__."""
+        state["stems"] = [frozenset(s) for s in state["stems"]]
+        state["heads"] = [frozenset(h) for h in state["heads"]]
+        self.__dict__.update(state)
 
     def parent_index(self, code: str) -> int:
         """Position of a fiche métier code, -1 when unknown."""

@@ -4,6 +4,7 @@ The same code computes features for training (a batch of queries, each blind to 
 own source) and for serving (one query, nothing excluded), so both see identical features.
 """
 
+import copy
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -174,6 +175,19 @@ class TitleIndex:
     heads: HeadVotes | None = None
     places: tuple[str, ...] = ()  # normalised commune names the cleaner drops (sorted)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the encoder cache (rebuilt on first use), and the vectorisers
+        without two attributes that transforming does not need and that would change the
+        artefact's bytes from run to run: stop_words_ (kept for introspection, a set pickled
+        in hash order) and _stop_words_id (a check memoised by an object's memory address)."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_encoder"}
+        for name in ("word", "char"):
+            vectoriser = copy.copy(state[name])
+            vectoriser.__dict__.pop("stop_words_", None)
+            vectoriser.__dict__.pop("_stop_words_id", None)
+            state[name] = vectoriser
+        return state
+
     @classmethod
     def fit(
         cls,
@@ -192,9 +206,6 @@ class TitleIndex:
         word, char = _vectorisers(max_df)
         for vectoriser in (word, char):
             vectoriser.fit(catalog.texts + texts)
-            # Only kept for introspection; a set pickles in hash order, so the artefact's
-            # bytes would change from run to run.
-            vectoriser.__dict__.pop("stop_words_", None)
         empty = sparse.csr_matrix((0, 0))
         index = cls(
             catalog,
@@ -236,10 +247,6 @@ class TitleIndex:
         if encoder is None:
             encoder = self.__dict__["_encoder"] = Encoder(self.word, self.char)
         return encoder(texts)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickle without the encoder cache (rebuilt on first use)."""
-        return {k: v for k, v in self.__dict__.items() if k != "_encoder"}
 
     @property
     def word_size(self) -> int:

@@ -1,5 +1,9 @@
 """The title ranker end to end on a tiny referential: fit, save, load, rank."""
 
+import os
+import subprocess
+import sys
+
 import joblib  # type: ignore[import-untyped]
 import numpy as np
 import pytest
@@ -133,3 +137,24 @@ def test_head_votes_count_other_sources_only(ranker):
     source_b = ranker.meta["sources"].index("b")
     assert heads.votes("1 chauf", n, source_b).sum() == everyone.sum() - 1
     assert heads.votes("1 nope", n, -1).sum() == 0
+
+
+FIT_AND_SAVE = """
+import sys
+from tests.ranking.test_titles import catalog, examples
+from evaluation.titles.model import Params, fit_ranker
+params = Params(max_df=1.0)
+params.lgbm.update(min_child_samples=1, n_estimators=20)
+ranker = fit_ranker(catalog(), examples(), params, {"version": "t", "fingerprint": "f"})
+ranker.save(__import__("pathlib").Path(sys.argv[1]))
+"""
+
+
+def test_two_trainings_under_other_hash_seeds_write_the_same_bytes(tmp_path):
+    written = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"titles-{seed}.joblib"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", FIT_AND_SAVE, str(path)], check=True, env=env)
+        written.append(path.read_bytes())
+    assert written[0] == written[1]
