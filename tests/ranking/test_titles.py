@@ -57,11 +57,15 @@ def examples() -> list[TitleExample]:
     ]
 
 
-@pytest.fixture(scope="module")
-def ranker() -> TitleRanker:
+def fit_small() -> TitleRanker:
     params = Params(max_df=1.0)
     params.lgbm.update(min_child_samples=1, n_estimators=20)
     return fit_ranker(catalog(), examples(), params, {"version": "t", "fingerprint": "f"})
+
+
+@pytest.fixture(scope="module")
+def ranker() -> TitleRanker:
+    return fit_small()
 
 
 @pytest.mark.parametrize(
@@ -140,13 +144,9 @@ def test_head_votes_count_other_sources_only(ranker):
 
 
 FIT_AND_SAVE = """
-import sys
-from tests.ranking.test_titles import catalog, examples
-from evaluation.titles.model import Params, fit_ranker
-params = Params(max_df=1.0)
-params.lgbm.update(min_child_samples=1, n_estimators=20)
-ranker = fit_ranker(catalog(), examples(), params, {"version": "t", "fingerprint": "f"})
-ranker.save(__import__("pathlib").Path(sys.argv[1]))
+import pathlib, sys
+from tests.ranking.test_titles import fit_small
+fit_small().save(pathlib.Path(sys.argv[1]))
 """
 
 
