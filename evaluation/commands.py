@@ -106,12 +106,16 @@ def _description_tables() -> list[Table]:
     from evaluation.descriptions.report import cross_validation  # noqa: PLC0415 (LightGBM)
 
     fiche_cv, ranking_cv = cross_validation(Settings())
-    fiches = Table(title="Description -> fiche métier, one fold per held-out source")
-    for column in ("source", "n", "top-1", "top-5"):
+    fiches = Table(
+        title="Description -> fiche métier, one fold per held-out source "
+        "(served: classifier + the title the text names; classifier alone)"
+    )
+    metrics = ("top1", "top5", "classifier top1", "classifier top5")
+    for column in ("source", "n", *metrics):
         fiches.add_column(column, justify="left" if column == "source" else "right")
     for source, values in fiche_cv.items():
         n = f"{values['n']:.0f}" if "n" in values else ""
-        fiches.add_row(source, n, f"{values['top1']:.3f}", f"{values['top5']:.3f}")
+        fiches.add_row(source, n, *(f"{values[m]:.3f}" if m in values else "" for m in metrics))
     ranking = Table(title="Compétence ranking on the labelled training ads, out of fold")
     metrics = ("R@5", "R@10", "R@20", "P@5")
     for column in ("system", "level", *metrics):

@@ -49,7 +49,7 @@ async def build_services(config: ApiSettings, client: AsyncElasticsearch) -> Ser
     nlp = await asyncio.to_thread(load_nlp)
     ranker = await asyncio.to_thread(load_ranker, config.model_dir)
     learned = LearnedOrder(ranker, engine) if ranker else None
-    extraction = await asyncio.to_thread(load_learned, config.model_dir)
+    extraction = await asyncio.to_thread(load_learned, config.model_dir, ranker)
     titles = (
         {"status": "loaded", "version": ranker.version, "fingerprint": ranker.fingerprint}
         if ranker

@@ -8,12 +8,13 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from evaluation.descriptions.data import Ad, Corpus, load_corpus, read_ads
-from evaluation.descriptions.fiches import Config, topk
+from evaluation.descriptions.fiches import Config, FoldResult, topk
 from evaluation.descriptions.metrics import both_levels
 from evaluation.descriptions.ranker import (
     LabelIndex,
@@ -24,33 +25,50 @@ from evaluation.descriptions.ranker import (
     label_frequency,
     oracle_rankings,
 )
-from evaluation.descriptions.train import CrossValidated, cross_validated, load_models, train
+from evaluation.descriptions.train import (
+    CrossValidated,
+    cross_validated,
+    load_models,
+    oof_probabilities,
+    title_ranker,
+    train,
+)
 from indexer.settings import Settings
 from ranking.competences import FEATURES
+from ranking.named_title import likely_fiches
 
 DEV_COMPETENCES = "competences.jsonl"
 Table = dict[str, dict[str, float]]
 
 
+FICHE_METRICS = ("top1", "top5", "classifier top1", "classifier top5")
+
+
 def fiche_table(cv: CrossValidated) -> Table:
-    """Top-1 / top-5 fiche métier per held-out source, pooled and averaged over sources."""
-    out: Table = {}
-    for res in cv.results:
-        out[res.source] = {
-            "n": float(len(res.rows)),
-            "top1": topk(cv.prep, [res], 1),
-            "top5": topk(cv.prep, [res], 5),
-            "seconds": res.seconds,
+    """Top-1 / top-5 fiche métier per held-out source, pooled and averaged over sources: with
+    the named title (what serves) and the classifier alone."""
+    served = [
+        replace(r, scores=oof_probabilities(cv.prep, r, cv.temperature, cv.named))
+        for r in cv.results
+    ]
+
+    def row(plain: list[FoldResult], mixed: list[FoldResult]) -> dict[str, float]:
+        return {
+            "n": float(sum(len(r.rows) for r in plain)),
+            "top1": topk(cv.prep, mixed, 1),
+            "top5": topk(cv.prep, mixed, 5),
+            "classifier top1": topk(cv.prep, plain, 1),
+            "classifier top5": topk(cv.prep, plain, 5),
         }
-    out["pooled"] = {
-        "n": float(sum(len(r.rows) for r in cv.results)),
-        "top1": topk(cv.prep, cv.results, 1),
-        "top5": topk(cv.prep, cv.results, 5),
+
+    out: Table = {
+        res.source: {**row([res], [mix]), "seconds": res.seconds}
+        for res, mix in zip(cv.results, served, strict=True)
     }
-    sources = [v for k, v in out.items() if k != "pooled"]
-    out["mean over sources"] = {
-        m: float(np.mean([s[m] for s in sources])) for m in ("top1", "top5")
-    }
+    sources = list(out.values())
+    out["pooled"] = row(cv.results, served)
+    out["mean over sources"] = {m: float(np.mean([s[m] for s in sources])) for m in FICHE_METRICS}
+    out["named title"] = {"n": float(len(cv.named))}
     return out
 
 
@@ -100,13 +118,14 @@ def per_source(cv: CrossValidated, corpus: Corpus) -> Table:
 def dev_tables(settings: Settings, corpus: Corpus, dev: Sequence[Ad]) -> dict[str, object]:
     """Fiche top-1/5 and compétence metrics of the trained artefacts on the dev ads."""
     classifier, ranker = load_models(Path(settings.model_dir))
+    titles = title_ranker(settings)
     index = LabelIndex.build(corpus.tables)
     ranked, hits1, hits5, latencies = [], 0, 0, []
     for ad in dev:
         start = time.perf_counter()
-        fiches = classifier.predict(ad.text[:1000], 10)
+        likely_fiches(classifier, titles, ad.text[:1000], 10)
         latencies.append(time.perf_counter() - start)
-        fiches = classifier.predict(ad.text, 10)
+        fiches = likely_fiches(classifier, titles, ad.text, 10)
         hits1 += fiches[0][0] == ad.parent
         hits5 += ad.parent in {c for c, _ in fiches[:5]}
         _, _, given = candidate_rows(ranker, fiches, index.evidence(ad.text))
@@ -135,7 +154,7 @@ def cross_validation(settings: Settings) -> tuple[Table, dict[str, Table]]:
     """Fiche recognition per held-out source, and compétence ranking next to the oracle
     baselines, both out of fold (no final fit): what `metierscope eval` prints."""
     corpus = load_corpus(settings.train_dir, settings.rome_dir)
-    cv = cross_validated(corpus, Config())
+    cv = cross_validated(corpus, Config(), title_ranker(settings))
     return fiche_table(cv), ranking_table(cv, corpus)
 
 
@@ -144,7 +163,7 @@ def main(with_dev: bool = True) -> dict[str, object]:
     settings = Settings()
     corpus = load_corpus(settings.train_dir, settings.rome_dir)
     cfg = Config()
-    cv = cross_validated(corpus, cfg)
+    cv = cross_validated(corpus, cfg, title_ranker(settings))
     report: dict[str, object] = {
         "temperature": cv.temperature,
         "fiche_cv": fiche_table(cv),

@@ -4,7 +4,10 @@
 
 The classifier's source-grouped CV runs first: its out-of-fold scores give the softmax
 temperature and the fiche probabilities the ranker is stacked on (so the ranker learns how much
-to trust a classifier that has never seen the ad). Deterministic: same inputs, same files.
+to trust a classifier that has never seen the ad). Those probabilities are averaged, as serving
+does, with the title ranker's reading of the job title the text names (`ranking.named_title`),
+the held-out source's own titles hidden from its votes. The title ranker must be trained first
+(`metierscope train` does). Deterministic: same inputs, same files.
 """
 
 import json
@@ -39,30 +42,60 @@ from ranking.competences import ARTEFACT_FILE as RANKER_FILE
 from ranking.competences import TOP_FICHES, CompetenceRanker
 from ranking.descriptions import ARTEFACT_FILE as CLASSIFIER_FILE
 from ranking.descriptions import FicheClassifier
+from ranking.named_title import TITLE_CANDIDATES, title_phrase, with_title
+from ranking.titles import ARTEFACT_FILE as TITLES_FILE
+from ranking.titles import ScoredAppellation, TitleRanker
 
-VERSION = "descriptions-1"  # model family and feature set; the fingerprint names the data
+VERSION = "descriptions-2"  # model family and feature set; the fingerprint names the data
 log = logging.getLogger(__name__)
+Named = dict[int, list[ScoredAppellation]]  # description row -> its named title's candidates
 
 
-def softmax_top(
-    scores: np.ndarray, classes: list[str], temperature: float, k: int
-) -> list[tuple[str, float]]:
-    """The k likeliest classes of one score row and their probabilities."""
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    """Probabilities of one score row."""
     logits = scores / temperature
-    logits = logits - logits.max()
-    probs = np.exp(logits) / np.exp(logits).sum()
-    top = np.argsort(-probs, kind="stable")[:k]
-    return [(classes[i], float(probs[i])) for i in top]
+    exp = np.exp(logits - logits.max())
+    return np.asarray(exp / exp.sum())
+
+
+def named_titles(prep: Prepared, titles: TitleRanker) -> Named:
+    """The title ranker's candidates for the title each description names, blind to the
+    description's own source (its titles are the same ads)."""
+    sources = {name: i for i, name in enumerate(titles.meta["sources"])}
+    rows, phrases = [], []
+    for row in range(prep.n_descriptions):
+        phrase = title_phrase(prep.examples[row].text)
+        if phrase is not None:
+            rows.append(row)
+            phrases.append(phrase)
+    hidden = np.asarray([sources.get(prep.examples[r].source, -1) for r in rows], dtype=np.int64)
+    ranked = titles.rank_many(phrases, TITLE_CANDIDATES, hidden)
+    return dict(zip(rows, ranked, strict=True))
+
+
+def oof_probabilities(
+    prep: Prepared, res: FoldResult, temperature: float, named: Named
+) -> np.ndarray:
+    """Out-of-fold fiche probabilities of one fold's descriptions, named titles included."""
+    classes = {c: i for i, c in enumerate(prep.classes)}
+    return np.stack(
+        [
+            with_title(softmax(scores, temperature), named.get(int(row)), classes)
+            for row, scores in zip(res.rows, res.scores, strict=True)
+        ]
+    )
 
 
 def oof_fiches(
-    prep: Prepared, results: list[FoldResult], temperature: float
+    prep: Prepared, results: list[FoldResult], temperature: float, named: Named
 ) -> dict[int, list[tuple[str, float]]]:
     """Out-of-fold top fiches of every description row."""
     out = {}
     for res in results:
-        for row, scores in zip(res.rows, res.scores, strict=True):
-            out[int(row)] = softmax_top(scores, prep.classes, temperature, TOP_FICHES)
+        probs = oof_probabilities(prep, res, temperature, named)
+        for row, row_probs in zip(res.rows, probs, strict=True):
+            top = np.argsort(-row_probs, kind="stable")[:TOP_FICHES]
+            out[int(row)] = [(prep.classes[i], float(row_probs[i])) for i in top]
     return out
 
 
@@ -81,6 +114,7 @@ class CrossValidated:
     prep: Prepared
     results: list[FoldResult]
     temperature: float
+    named: Named
     fiches: list[list[tuple[str, float]]]  # per labelled ad
     folds: list[FoldRows]
     rankings: list[list[str]]  # per labelled ad, out of fold
@@ -88,16 +122,27 @@ class CrossValidated:
     booster: str  # the final booster, fitted on every fold (LightGBM model string)
 
 
-def cross_validated(corpus: Corpus, cfg: Config) -> CrossValidated:
-    """Classifier CV, temperature, and the ranker's out-of-fold candidate rows."""
+def cross_validated(corpus: Corpus, cfg: Config, titles: TitleRanker) -> CrossValidated:
+    """Classifier CV, temperature, named titles, and the ranker's out-of-fold candidate rows."""
     prep = prepare(corpus)
     results = cross_validate(prep, cfg, log=True)
     temperature = fit_temperature(prep, results)
-    fiches = competence_fiches(corpus, oof_fiches(prep, results, temperature))
+    named = named_titles(prep, titles)
+    fiches = competence_fiches(corpus, oof_fiches(prep, results, temperature, named))
     index = LabelIndex.build(corpus.tables)
     folds = build_fold_rows(corpus.competences, corpus.tables, fiches, index)
     rankings, calibration, booster = cv_rankings(folds, len(corpus.competences))
-    return CrossValidated(prep, results, temperature, fiches, folds, rankings, calibration, booster)
+    return CrossValidated(
+        prep, results, temperature, named, fiches, folds, rankings, calibration, booster
+    )
+
+
+def title_ranker(settings: Settings) -> TitleRanker:
+    """The title ranker the description models are trained and served with."""
+    path = Path(settings.model_dir) / TITLES_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: train the title ranker first (`metierscope train`)")
+    return TitleRanker.load(path)
 
 
 def train(
@@ -107,7 +152,7 @@ def train(
     cfg = cfg or Config()
     start = time.perf_counter()
     corpus = load_corpus(settings.train_dir, settings.rome_dir)
-    cv = cv or cross_validated(corpus, cfg)
+    cv = cv or cross_validated(corpus, cfg, title_ranker(settings))
     stamp = input_fingerprint(corpus.inputs)
     classifier = fit(cv.prep, np.arange(len(cv.prep.examples), dtype=np.int64), cfg)
     classifier.temperature, classifier.version, classifier.fingerprint = (

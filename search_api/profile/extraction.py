@@ -189,7 +189,7 @@ class Extractor:
         """Fiches métier the affirmative clauses likely describe ([] without the models)."""
         if self.learned is None:
             return []
-        return self.learned.likely_fiches(affirmative(text, clauses))
+        return self.learned.likely_fiches(affirmative(text, clauses), text)
 
     async def run(self, text: str, threshold: float | None, size: int) -> Extraction:
         """Read the text, extract, keep what reaches the threshold (None: the default);
@@ -243,7 +243,7 @@ class Extractor:
         """Likely fiches from the classifier, candidates from them and from the clauses' words,
         scored by the compétence ranker; labels with a word the text denies dropped."""
         said_text = affirmative(text, clauses)
-        fiches = learned.likely_fiches(said_text)
+        fiches = learned.likely_fiches(said_text, text)
         searches = [(queries.ITEMS, queries.clause_body(" ".join(c.lemmas))) for c in active]
         lexical, named = await asyncio.gather(
             self.engine.msearch(searches), self.fiches(named_fiches(fiches), TOP_FICHES)

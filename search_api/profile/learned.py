@@ -1,6 +1,8 @@
 """The learned models of "ce que j'ai fait", loaded once per process: a description -> fiche
 métier classifier and a compétence ranker, both built by `metierscope train`. Without them
 extraction falls back to the unlearned fusion (search_api.profile.extraction) and /ready says so.
+The title ranker, when loaded, reads the job title a text names (ranking.named_title), as it
+did when the models were trained; without it the classifier alone picks the fiches.
 """
 
 import logging
@@ -11,6 +13,8 @@ from ranking.competences import ARTEFACT_FILE as RANKER_FILE
 from ranking.competences import MIN_FICHE_PROBABILITY, TOP_FICHES, CompetenceRanker
 from ranking.descriptions import ARTEFACT_FILE as CLASSIFIER_FILE
 from ranking.descriptions import FicheClassifier
+from ranking.named_title import likely_fiches
+from ranking.titles import TitleRanker
 
 log = logging.getLogger("metierscope.api")
 FALLBACK = "unlearned extraction (fused fiche rankings, hand-set weights)"
@@ -25,10 +29,12 @@ class LearnedExtraction:
 
     classifier: FicheClassifier
     ranker: CompetenceRanker
+    titles: TitleRanker | None = None
 
-    def likely_fiches(self, text: str) -> list[tuple[str, float]]:
-        """The fiches métier the text likely describes, with their probabilities, best first."""
-        return self.classifier.predict(text, TOP_FICHES)
+    def likely_fiches(self, said: str, text: str) -> list[tuple[str, float]]:
+        """The fiches métier the affirmative text likely describes, with their probabilities,
+        best first; the named title is read in the whole text (clauses cut its marker)."""
+        return likely_fiches(self.classifier, self.titles, said, TOP_FICHES, named_in=text)
 
     def status(self) -> dict[str, str]:
         """What /ready shows."""
@@ -36,6 +42,7 @@ class LearnedExtraction:
             "status": "loaded",
             "version": self.ranker.version,
             "fingerprint": self.ranker.fingerprint,
+            "named_title": self.titles.version if self.titles else "absent (classifier alone)",
         }
 
 
@@ -44,15 +51,18 @@ def named_fiches(fiches: list[tuple[str, float]]) -> list[str]:
     return [code for code, prob in fiches if prob >= MIN_FICHE_PROBABILITY]
 
 
-def load_learned(model_dir: Path) -> LearnedExtraction | None:
-    """Both artefacts, or None (logged) when either is missing, unreadable or from another run."""
+def load_learned(model_dir: Path, titles: TitleRanker | None) -> LearnedExtraction | None:
+    """Both artefacts (with the title ranker, if loaded), or None (logged) when either is
+    missing, unreadable or from another run."""
     paths = (model_dir / CLASSIFIER_FILE, model_dir / RANKER_FILE)
     missing = [p for p in paths if not p.is_file()]
     if missing:
         log.warning("no %s: %s serves", ", ".join(map(str, missing)), FALLBACK)
         return None
     try:
-        learned = LearnedExtraction(FicheClassifier.load(paths[0]), CompetenceRanker.load(paths[1]))
+        learned = LearnedExtraction(
+            FicheClassifier.load(paths[0]), CompetenceRanker.load(paths[1]), titles
+        )
     except (ValueError, KeyError, OSError) as e:  # another format: retrain
         log.warning("%s: %s serves until `metierscope train`", e, FALLBACK)
         return None

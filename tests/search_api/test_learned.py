@@ -20,6 +20,7 @@ def test_ready_shows_the_extraction_models(api):
     assert extraction["status"] == "loaded"
     assert extraction["version"].startswith("descriptions-")
     assert len(extraction["fingerprint"]) == 64
+    assert extraction["named_title"].startswith("titles-")  # the title ranker reads named titles
 
 
 def test_match_from_text_puts_the_metier_described_first(api):
