@@ -87,7 +87,7 @@ def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):
 def test_extraction_and_match_floors(full_index):
     path = EVAL_DEV / "competences.jsonl"
     report = run_profile_evaluation(api_settings(full_index), path)
-    # The learned models (metierscope train) measured 0.447 / 0.624 / 0.748; unlearned 0.29.
-    assert report["compétences"]["recall@10"] >= 0.43
-    assert report["macro-compétences"]["recall@10"] >= 0.60
-    assert report["metiers/match"]["rome@5"] >= 0.72
+    # The learned models (metierscope train) measured 0.465 / 0.643 / 0.766; unlearned 0.29.
+    assert report["compétences"]["recall@10"] >= 0.45
+    assert report["macro-compétences"]["recall@10"] >= 0.62
+    assert report["metiers/match"]["rome@5"] >= 0.74
