@@ -103,19 +103,23 @@ def evaluate(
 def _description_tables() -> list[Table]:
     """Description -> fiche and compétence ranking, cross-validated by source, with the oracle
     baselines of the same run."""
-    from evaluation.descriptions.report import cross_validation  # noqa: PLC0415 (LightGBM)
+    from evaluation.descriptions.report import (  # noqa: PLC0415 (LightGBM)
+        FICHE_METRICS,
+        cross_validation,
+    )
 
     fiche_cv, ranking_cv = cross_validation(Settings())
     fiches = Table(
         title="Description -> fiche métier, one fold per held-out source "
-        "(served: classifier + the title the text names; classifier alone)"
+        "(served: classifier + the title the text names; classifier alone; with the ad's own "
+        "title given as `title`)"
     )
-    metrics = ("top1", "top5", "classifier top1", "classifier top5")
-    for column in ("source", "n", *metrics):
+    for column in ("source", "n", *FICHE_METRICS):
         fiches.add_column(column, justify="left" if column == "source" else "right")
     for source, values in fiche_cv.items():
         n = f"{values['n']:.0f}" if "n" in values else ""
-        fiches.add_row(source, n, *(f"{values[m]:.3f}" if m in values else "" for m in metrics))
+        cells = (f"{values[m]:.3f}" if m in values else "" for m in FICHE_METRICS)
+        fiches.add_row(source, n, *cells)
     ranking = Table(title="Compétence ranking on the labelled training ads, out of fold")
     metrics = ("R@5", "R@10", "R@20", "P@5")
     for column in ("system", "level", *metrics):

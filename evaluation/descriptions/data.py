@@ -25,6 +25,7 @@ class Ad:
     text: str
     parent: str
     labels: tuple[str, ...] = ()  # recruiter compétence codes (competences.jsonl only)
+    title: str = ""  # the ad's title (`intitule`), when the file has it
 
     @property
     def key(self) -> str:
@@ -127,6 +128,7 @@ def read_ads(path: Path, tables: Tables) -> list[Ad]:
             text=str(row["text"]),
             parent=tables.roll_up(str(row["rome"])),
             labels=tuple(dict.fromkeys(c["code"] for c in row.get("competences", []))),
+            title=str(row.get("intitule") or ""),
         )
         for i, row in enumerate(_jsonl(path))
     ]

@@ -27,7 +27,9 @@ from evaluation.descriptions.ranker import (
 )
 from evaluation.descriptions.train import (
     CrossValidated,
+    Named,
     cross_validated,
+    given_titles,
     load_models,
     oof_probabilities,
     title_ranker,
@@ -35,38 +37,59 @@ from evaluation.descriptions.train import (
 )
 from indexer.settings import Settings
 from ranking.competences import FEATURES
-from ranking.named_title import likely_fiches
+from ranking.named_title import GIVEN_TITLE_WEIGHT, likely_fiches
 
 DEV_COMPETENCES = "competences.jsonl"
 Table = dict[str, dict[str, float]]
 
 
-FICHE_METRICS = ("top1", "top5", "classifier top1", "classifier top5")
+FICHE_METRICS = (
+    "top1",
+    "top5",
+    "classifier top1",
+    "classifier top5",
+    "with its title top1",
+    "with its title top5",
+)
 
 
-def fiche_table(cv: CrossValidated) -> Table:
+def fiche_table(cv: CrossValidated, given: Named) -> Table:
     """Top-1 / top-5 fiche métier per held-out source, pooled and averaged over sources: with
-    the named title (what serves) and the classifier alone."""
+    the named title (what serves a text alone), the classifier alone, and with the ad's own
+    title given beside the text (`given`, see `given_titles`)."""
     served = [
         replace(r, scores=oof_probabilities(cv.prep, r, cv.temperature, cv.named))
         for r in cv.results
     ]
+    titled = [
+        replace(
+            r,
+            scores=oof_probabilities(
+                cv.prep, r, cv.temperature, cv.named | given, GIVEN_TITLE_WEIGHT
+            ),
+        )
+        for r in cv.results
+    ]
 
-    def row(plain: list[FoldResult], mixed: list[FoldResult]) -> dict[str, float]:
+    def row(
+        plain: list[FoldResult], mixed: list[FoldResult], with_title: list[FoldResult]
+    ) -> dict[str, float]:
         return {
             "n": float(sum(len(r.rows) for r in plain)),
             "top1": topk(cv.prep, mixed, 1),
             "top5": topk(cv.prep, mixed, 5),
             "classifier top1": topk(cv.prep, plain, 1),
             "classifier top5": topk(cv.prep, plain, 5),
+            "with its title top1": topk(cv.prep, with_title, 1),
+            "with its title top5": topk(cv.prep, with_title, 5),
         }
 
     out: Table = {
-        res.source: {**row([res], [mix]), "seconds": res.seconds}
-        for res, mix in zip(cv.results, served, strict=True)
+        res.source: {**row([res], [mix], [tit]), "seconds": res.seconds}
+        for res, mix, tit in zip(cv.results, served, titled, strict=True)
     }
     sources = list(out.values())
-    out["pooled"] = row(cv.results, served)
+    out["pooled"] = row(cv.results, served, titled)
     out["mean over sources"] = {m: float(np.mean([s[m] for s in sources])) for m in FICHE_METRICS}
     out["named title"] = {"n": float(len(cv.named))}
     return out
@@ -120,19 +143,27 @@ def dev_tables(settings: Settings, corpus: Corpus, dev: Sequence[Ad]) -> dict[st
     classifier, ranker = load_models(Path(settings.model_dir))
     titles = title_ranker(settings)
     index = LabelIndex.build(corpus.tables)
-    ranked, hits1, hits5, latencies = [], 0, 0, []
+    ranked: dict[bool, list[list[str]]] = {False: [], True: []}
+    hits1 = {False: 0, True: 0}
+    hits5 = {False: 0, True: 0}
+    latencies = []
     for ad in dev:
         start = time.perf_counter()
         likely_fiches(classifier, titles, ad.text[:1000], 10)
         latencies.append(time.perf_counter() - start)
-        fiches = likely_fiches(classifier, titles, ad.text, 10)
-        hits1 += fiches[0][0] == ad.parent
-        hits5 += ad.parent in {c for c, _ in fiches[:5]}
-        _, _, given = candidate_rows(ranker, fiches, index.evidence(ad.text))
-        ranked.append([s.code for s in ranker.score(fiches, given)])
+        for titled in (False, True):
+            title = ad.title if titled else None
+            fiches = likely_fiches(classifier, titles, ad.text, 10, title=title)
+            hits1[titled] += fiches[0][0] == ad.parent
+            hits5[titled] += ad.parent in {c for c, _ in fiches[:5]}
+            _, _, given = candidate_rows(ranker, fiches, index.evidence(ad.text))
+            ranked[titled].append([s.code for s in ranker.score(fiches, given)])
     train_ranker = base_ranker(corpus.competences, corpus.tables)
     labels = [list(a.labels) for a in dev]
-    runs = {"learned ranker (predicted fiches + text)": ranked}
+    runs = {
+        "learned ranker (predicted fiches + text)": ranked[False],
+        "learned ranker, the ad's title given": ranked[True],
+    }
     for name, key in (
         ("oracle: export order", export_order(corpus.tables)),
         ("oracle: coeur first", coeur_first(corpus.tables)),
@@ -141,7 +172,13 @@ def dev_tables(settings: Settings, corpus: Corpus, dev: Sequence[Ad]) -> dict[st
         runs[name] = [key(train_ranker, a) for a in dev]
     n = max(len(dev), 1)
     return {
-        "fiche": {"n": len(dev), "top1": hits1 / n, "top5": hits5 / n},
+        "fiche": {
+            "n": len(dev),
+            "top1": hits1[False] / n,
+            "top5": hits5[False] / n,
+            "with its title top1": hits1[True] / n,
+            "with its title top5": hits5[True] / n,
+        },
         "latency_ms_1000_chars": {
             "median": 1000 * float(np.median(latencies)),
             "p95": 1000 * float(np.percentile(latencies, 95)),
@@ -154,8 +191,9 @@ def cross_validation(settings: Settings) -> tuple[Table, dict[str, Table]]:
     """Fiche recognition per held-out source, and compétence ranking next to the oracle
     baselines, both out of fold (no final fit): what `metierscope eval` prints."""
     corpus = load_corpus(settings.train_dir, settings.rome_dir)
-    cv = cross_validated(corpus, Config(), title_ranker(settings))
-    return fiche_table(cv), ranking_table(cv, corpus)
+    titles = title_ranker(settings)
+    cv = cross_validated(corpus, Config(), titles)
+    return fiche_table(cv, given_titles(cv.prep, corpus, titles)), ranking_table(cv, corpus)
 
 
 def main(with_dev: bool = True) -> dict[str, object]:
@@ -163,10 +201,11 @@ def main(with_dev: bool = True) -> dict[str, object]:
     settings = Settings()
     corpus = load_corpus(settings.train_dir, settings.rome_dir)
     cfg = Config()
-    cv = cross_validated(corpus, cfg, title_ranker(settings))
+    titles = title_ranker(settings)
+    cv = cross_validated(corpus, cfg, titles)
     report: dict[str, object] = {
         "temperature": cv.temperature,
-        "fiche_cv": fiche_table(cv),
+        "fiche_cv": fiche_table(cv, given_titles(cv.prep, corpus, titles)),
         "ranking_cv": ranking_table(cv, corpus),
         "ranking_cv_per_source": per_source(cv, corpus),
     }

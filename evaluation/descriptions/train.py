@@ -42,7 +42,7 @@ from ranking.competences import ARTEFACT_FILE as RANKER_FILE
 from ranking.competences import TOP_FICHES, CompetenceRanker
 from ranking.descriptions import ARTEFACT_FILE as CLASSIFIER_FILE
 from ranking.descriptions import FicheClassifier
-from ranking.named_title import TITLE_CANDIDATES, title_phrase, with_title
+from ranking.named_title import TITLE_CANDIDATES, TITLE_WEIGHT, title_phrase, with_title
 from ranking.titles import ARTEFACT_FILE as TITLES_FILE
 from ranking.titles import ScoredAppellation, TitleRanker
 
@@ -58,29 +58,36 @@ def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     return np.asarray(exp / exp.sum())
 
 
-def named_titles(prep: Prepared, titles: TitleRanker) -> Named:
-    """The title ranker's candidates for the title each description names, blind to the
+def _ranked_titles(prep: Prepared, titles: TitleRanker, phrases: dict[int, str]) -> Named:
+    """The title ranker's candidates for each description row's phrase, blind to the
     description's own source (its titles are the same ads)."""
     sources = {name: i for i, name in enumerate(titles.meta["sources"])}
-    rows, phrases = [], []
-    for row in range(prep.n_descriptions):
-        phrase = title_phrase(prep.examples[row].text)
-        if phrase is not None:
-            rows.append(row)
-            phrases.append(phrase)
+    rows = sorted(phrases)
     hidden = np.asarray([sources.get(prep.examples[r].source, -1) for r in rows], dtype=np.int64)
-    ranked = titles.rank_many(phrases, TITLE_CANDIDATES, hidden)
+    ranked = titles.rank_many([phrases[r] for r in rows], TITLE_CANDIDATES, hidden)
     return dict(zip(rows, ranked, strict=True))
 
 
+def named_titles(prep: Prepared, titles: TitleRanker) -> Named:
+    """The candidates of the title each description names (what training and serving use)."""
+    phrases = {r: title_phrase(prep.examples[r].text) for r in range(prep.n_descriptions)}
+    return _ranked_titles(prep, titles, {r: p for r, p in phrases.items() if p is not None})
+
+
+def given_titles(prep: Prepared, corpus: Corpus, titles: TitleRanker) -> Named:
+    """The candidates of each description's own ad title, as if given beside the text."""
+    phrases = {r: ad.title.strip() for r, ad in enumerate(corpus.descriptions)}
+    return _ranked_titles(prep, titles, {r: p for r, p in phrases.items() if p})
+
+
 def oof_probabilities(
-    prep: Prepared, res: FoldResult, temperature: float, named: Named
+    prep: Prepared, res: FoldResult, temperature: float, named: Named, weight: float = TITLE_WEIGHT
 ) -> np.ndarray:
     """Out-of-fold fiche probabilities of one fold's descriptions, named titles included."""
     classes = {c: i for i, c in enumerate(prep.classes)}
     return np.stack(
         [
-            with_title(softmax(scores, temperature), named.get(int(row)), classes)
+            with_title(softmax(scores, temperature), named.get(int(row)), classes, weight)
             for row, scores in zip(res.rows, res.scores, strict=True)
         ]
     )

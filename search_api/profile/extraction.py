@@ -185,28 +185,36 @@ class Extractor:
         learned models."""
         return LEARNED_THRESHOLD if self.learned is not None else FUSED_THRESHOLD
 
-    def likely_fiches(self, text: str, clauses: list[Clause]) -> list[tuple[str, float]]:
-        """Fiches métier the affirmative clauses likely describe ([] without the models)."""
+    def likely_fiches(
+        self, text: str, clauses: list[Clause], title: str | None = None
+    ) -> list[tuple[str, float]]:
+        """Fiches métier the affirmative clauses (and the job title, if given) likely describe
+        ([] without the models)."""
         if self.learned is None:
             return []
-        return self.learned.likely_fiches(affirmative(text, clauses), text)
+        return self.learned.likely_fiches(affirmative(text, clauses), text, title)
 
-    async def run(self, text: str, threshold: float | None, size: int) -> Extraction:
+    async def run(
+        self, text: str, threshold: float | None, size: int, title: str | None = None
+    ) -> Extraction:
         """Read the text, extract, keep what reaches the threshold (None: the default);
-        422 if the text is not French."""
+        422 if the text is not French. The job `title`, if given, helps the learned models
+        recognise the métier (the unlearned fallback reads the text alone)."""
         reading = await self.read(text)
         if not reads_as_french(text):  # terse French lists pass, English and noise do not
             raise InvalidInputError("text", NOT_FRENCH)
-        found = await self.extract(text, reading.clauses)
+        found = await self.extract(text, reading.clauses, title)
         lowest = self.threshold if threshold is None else threshold
         kept = [f for f in found if f.score >= lowest][:size]
         reason = None
         if not kept:
             searched = [c for c in reading.clauses if c.lemmas and not c.negated]
             reason = NOTHING_ABOVE if searched else NOTHING_TO_READ
-        return Extraction(reading, kept, reason, self.likely_fiches(text, reading.clauses))
+        return Extraction(reading, kept, reason, self.likely_fiches(text, reading.clauses, title))
 
-    async def extract(self, text: str, clauses: list[Clause]) -> list[Found]:
+    async def extract(
+        self, text: str, clauses: list[Clause], title: str | None = None
+    ) -> list[Found]:
         """Compétences and savoirs of the affirmative clauses and of their métier, best first."""
         # One search per distinct activity: repeated bullet lines add nothing but cost.
         unique = {c.lemmas: c for c in reversed(clauses) if not c.negated and c.lemmas}
@@ -214,7 +222,7 @@ class Extractor:
         if not active:
             return []
         if self.learned is not None:
-            return await self.learned_extract(self.learned, text, clauses, active)
+            return await self.learned_extract(self.learned, text, clauses, active, title)
         affirmative = affirmative_text(text, clauses)
         vector = await self.encoder.encode(affirmative)
         searches = queries.fiche_searches(vector, affirmative)
@@ -238,12 +246,17 @@ class Extractor:
         return self.scored(response["hits"]["hits"], clauses, active, fiches)
 
     async def learned_extract(
-        self, learned: LearnedExtraction, text: str, clauses: list[Clause], active: list[Clause]
+        self,
+        learned: LearnedExtraction,
+        text: str,
+        clauses: list[Clause],
+        active: list[Clause],
+        title: str | None = None,
     ) -> list[Found]:
         """Likely fiches from the classifier, candidates from them and from the clauses' words,
         scored by the compétence ranker; labels with a word the text denies dropped."""
         said_text = affirmative(text, clauses)
-        fiches = learned.likely_fiches(said_text, text)
+        fiches = learned.likely_fiches(said_text, text, title)
         searches = [(queries.ITEMS, queries.clause_body(" ".join(c.lemmas))) for c in active]
         lexical, named = await asyncio.gather(
             self.engine.msearch(searches), self.fiches(named_fiches(fiches), TOP_FICHES)

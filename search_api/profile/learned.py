@@ -1,8 +1,9 @@
 """The learned models of "ce que j'ai fait", loaded once per process: a description -> fiche
 métier classifier and a compétence ranker, both built by `metierscope train`. Without them
 extraction falls back to the unlearned fusion (search_api.profile.extraction) and /ready says so.
-The title ranker, when loaded, reads the job title a text names (ranking.named_title), as it
-did when the models were trained; without it the classifier alone picks the fiches.
+The title ranker, when loaded, reads the job title given beside the text or named in it
+(ranking.named_title), as it did when the models were trained; without it the classifier alone
+picks the fiches.
 """
 
 import logging
@@ -31,10 +32,15 @@ class LearnedExtraction:
     ranker: CompetenceRanker
     titles: TitleRanker | None = None
 
-    def likely_fiches(self, said: str, text: str) -> list[tuple[str, float]]:
+    def likely_fiches(
+        self, said: str, text: str, title: str | None = None
+    ) -> list[tuple[str, float]]:
         """The fiches métier the affirmative text likely describes, with their probabilities,
-        best first; the named title is read in the whole text (clauses cut its marker)."""
-        return likely_fiches(self.classifier, self.titles, said, TOP_FICHES, named_in=text)
+        best first; the job title given, or else the one named in the whole text (clauses cut
+        its marker), sharpens them."""
+        return likely_fiches(
+            self.classifier, self.titles, said, TOP_FICHES, named_in=text, title=title
+        )
 
     def status(self) -> dict[str, str]:
         """What /ready shows."""

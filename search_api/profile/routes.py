@@ -73,7 +73,7 @@ def _extracted(text: str, found: Found) -> ExtractedCompetence:
 @router.post("/competences/extract", dependencies=[HeavySlot])
 async def extract_competences(body: ExtractRequest, extractor: Extraction) -> ExtractResponse:
     """Compétences recognised in what a person did, each with the words that justify it."""
-    result = await extractor.run(body.text, body.threshold, body.size)
+    result = await extractor.run(body.text, body.threshold, body.size, body.title)
     return ExtractResponse(
         competences=[_extracted(body.text, f) for f in result.found],
         clauses=_clause_info(result.reading),
@@ -97,7 +97,7 @@ async def match_metiers(
     unknown: list[str] = []
     likely: dict[str, float] = {}
     if isinstance(body, MatchByText):
-        result = await extractor.run(body.text, None, MATCH_PROFILE_SIZE)
+        result = await extractor.run(body.text, None, MATCH_PROFILE_SIZE, body.title)
         profile, labels = profile_of(result.found)
         likely = dict(result.fiches)
     else:

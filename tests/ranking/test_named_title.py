@@ -1,10 +1,20 @@
 """The job title a description names: found before its gender marker, spread over the fiches
 by the title ranker's scores, averaged with the classifier's distribution."""
 
+from dataclasses import dataclass, field
+from typing import Any, cast
+
 import numpy as np
 import pytest
 
-from ranking.named_title import TITLE_WEIGHT, title_distribution, title_phrase, with_title
+from ranking.named_title import (
+    GIVEN_TITLE_WEIGHT,
+    TITLE_WEIGHT,
+    likely_fiches,
+    title_distribution,
+    title_phrase,
+    with_title,
+)
 from ranking.titles import ScoredAppellation
 
 
@@ -77,3 +87,51 @@ def test_without_a_named_title_the_classifier_stands():
     probs = np.array([0.8, 0.2])
     assert with_title(probs, None, {"A": 0, "B": 1}) is probs
     assert with_title(probs, [], {"A": 0, "B": 1}) is probs
+
+
+@dataclass
+class _Classifier:
+    """Stands in for FicheClassifier: a fixed distribution over three fiches."""
+
+    classes: list[str] = field(default_factory=lambda: ["A", "B", "C"])
+
+    def probabilities(self, text: str) -> Any:
+        return np.array([0.7, 0.2, 0.1], dtype=np.float32)
+
+
+@dataclass
+class _Titles:
+    """Stands in for TitleRanker: "vendeur" means B, anything else C; records what it read."""
+
+    read: list[str] = field(default_factory=list)
+
+    def rank(self, phrase: str, size: int) -> list[ScoredAppellation]:
+        self.read.append(phrase)
+        return [_app("B" if "vendeur" in phrase.lower() else "C", 9.0)]
+
+
+def _likely(text: str, title: str | None, titles: _Titles | None) -> list[tuple[str, float]]:
+    return likely_fiches(cast(Any, _Classifier()), cast(Any, titles), text, 3, title=title)
+
+
+def test_a_given_title_takes_the_place_of_the_named_one_with_its_own_weight():
+    titles = _Titles()
+    text = "Magasin recrute un Caissier H/F pour la caisse."
+    fiches = dict(_likely(text, "  Vendeur en boulangerie ", titles))
+    assert titles.read == ["Vendeur en boulangerie"]  # the named "Caissier" is not read
+    w = GIVEN_TITLE_WEIGHT
+    assert fiches == pytest.approx({"A": (1 - w) * 0.7, "B": (1 - w) * 0.2 + w, "C": (1 - w) * 0.1})
+
+
+@pytest.mark.parametrize("title", [None, "", "   "])
+def test_without_a_given_title_the_named_one_is_read(title):
+    titles = _Titles()
+    fiches = dict(_likely("Magasin recrute un Caissier H/F.", title, titles))
+    assert titles.read == ["Caissier"]
+    assert fiches["C"] == pytest.approx((1 - TITLE_WEIGHT) * 0.1 + TITLE_WEIGHT)
+
+
+def test_without_the_title_ranker_a_given_title_changes_nothing():
+    fiches = _likely("J'ai tenu la caisse.", "Vendeur", None)
+    assert [c for c, _ in fiches] == ["A", "B", "C"]
+    assert [p for _, p in fiches] == pytest.approx([0.7, 0.2, 0.1])

@@ -2,6 +2,7 @@
 lookup and the métier side of the search box, the description models drive extraction and
 matching from text; without their artefacts the unlearned rankings serve."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from search_api.app import create_app
@@ -71,3 +72,43 @@ def test_without_the_artefact_the_unlearned_ranking_serves(es_url, api_prefix, t
         extracted = client.post("/v1/competences/extract", json={"text": text})
         assert extracted.status_code == 200
         assert extracted.json()["competences"]  # the unlearned extraction, its own threshold
+
+
+SERVICE = (
+    "J'accueillais les clients, je les conseillais sur les produits et j'encaissais leurs achats "
+    "en fin de matinée."
+)
+
+
+def _first_match(api, title: str | None) -> dict[str, str]:
+    body = {"text": SERVICE, "size": 5} | ({"title": title} if title is not None else {})
+    response = api.post("/v1/metiers/match", json=body)
+    assert response.status_code == 200, response.text
+    return dict(response.json()["results"][0])
+
+
+def test_the_job_title_given_beside_the_text_decides_the_metier(api):
+    alone = _first_match(api, None)
+    assert alone["code_rome"] == "D1507", alone  # the text alone reads as a shop floor
+    assert _first_match(api, "") == alone  # an empty title is no title
+    assert "boulang" in _first_match(api, "Boulangère")["libelle"].lower()
+    assert _first_match(api, "  Chauffeur poids lourd ")["code_rome"].startswith("N41")
+
+
+def test_extraction_reads_the_title_too(api):
+    text = "Je livrais les commandes aux clients."
+    bodies = [
+        api.post("/v1/competences/extract", json={"text": text} | extra).json()
+        for extra in ({}, {"title": "Chauffeur livreur"})
+    ]
+    alone, titled = ([c["libelle"] for c in b["competences"]] for b in bodies)
+    assert alone == [], alone  # from these six words alone nothing reaches the threshold
+    assert "Livrer une commande" in titled, titled
+
+
+@pytest.mark.parametrize("title", ["x" * 151, "Vendeur\x00", "Vendeur\nCaissier"])
+def test_a_title_that_is_not_one_line_of_150_characters_is_a_clear_422(api, title):
+    for path in ("/v1/competences/extract", "/v1/metiers/match"):
+        response = api.post(path, json={"text": SERVICE, "title": title})
+        assert response.status_code == 422, (path, response.text)
+        assert "title" in response.text

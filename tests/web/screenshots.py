@@ -36,6 +36,7 @@ EXPERIENCE = (
     "Je n'ai jamais encadré d'équipe.\n"
     "Je passais les commandes aux fournisseurs et je faisais les inventaires."
 )
+TITLE = "Employée de libre-service"
 TERRITOIRE = "region-84"
 JOURNEY = {"profil": "/profil", "profil-metiers": "/profil/metiers", "profil-cv": "/profil/cv"}
 CV_FIELDS = {
@@ -56,6 +57,7 @@ def journey(page: Page, base: str, width: int) -> str:
     """Describe an experience (its result shot), keep everything found, shoot the profile's
     pages; the profile's `c` value."""
     page.goto(f"{base}/ce-que-j-ai-fait?territoire={TERRITOIRE}")
+    page.fill("#poste", TITLE)
     page.fill("#texte", EXPERIENCE)
     page.get_by_role("button", name="Trouver mes compétences").click()
     page.locator("#lecture").scroll_into_view_if_needed()

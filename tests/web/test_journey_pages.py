@@ -53,6 +53,28 @@ def test_the_form_asks_in_the_persons_words(api):
     assert '<textarea id="texte" name="texte"' in html
 
 
+def test_the_form_asks_for_the_job_title_too_and_reads_it(api):
+    html = api.get("/ce-que-j-ai-fait").text
+    assert '<label for="poste">Intitulé du poste (facultatif)</label>' in html
+    assert '<input id="poste" name="poste" type="text" maxlength="150"' in html
+    texte = "Je livrais les commandes aux clients."
+    alone = api.post("/ce-que-j-ai-fait", data={"texte": texte}).text
+    titled = api.post("/ce-que-j-ai-fait", data={"texte": texte, "poste": " Chauffeur\tlivreur "})
+    assert titled.status_code == 200
+    assert 'value="Chauffeur livreur"' in titled.text  # kept in the form, on one line
+    assert "Livrer une commande" not in alone
+    assert "Livrer une commande" in titled.text
+
+
+def test_a_title_too_long_shows_the_form_again_with_why_on_that_field(api):
+    response = api.post("/ce-que-j-ai-fait", data={"texte": SUPERETTE, "poste": "x" * 151})
+    assert response.status_code == 422
+    assert "L’intitulé du poste dépasse 150 caractères" in text(response.text)
+    field = response.text.split('<input id="poste"')[1].split(">")[0]
+    assert 'aria-invalid="true"' in field
+    assert 'aria-invalid="true"' not in response.text.split("<textarea")[1].split(">")[0]
+
+
 def test_the_words_behind_the_competences_are_marked_in_the_text(described):
     told = described.split("<blockquote>")[1].split("</blockquote>")[0]
     marked = re.findall(r"<mark>([^<]+)</mark>", told)
