@@ -68,6 +68,7 @@ OPENERS = frozenset(
     ]
 )
 QUOTES = "«»\"'"
+WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a title with none names no job
 
 
 def title_phrase(text: str) -> str | None:
@@ -129,7 +130,7 @@ def likely_fiches(
     by the title named in `named_in` (default: the text)."""
     probs = classifier.probabilities(text).astype(np.float64)
     if titles is not None:
-        given = (title or "").strip()
+        given = (title or "").strip() if WORD.search(MARKER.sub("", title or "")) else ""
         phrase, weight = (
             (given, GIVEN_TITLE_WEIGHT) if given else (title_phrase(named_in or text), TITLE_WEIGHT)
         )

@@ -20,7 +20,8 @@ JobTitle = Annotated[
 TITLE_DESCRIPTION = (
     'The job title, if known ("Employée de libre-service"): the learned models read it to '
     "recognise the métier (right fiche first for 0.69 of training ads with their title, 0.48 "
-    "from the text alone). Empty or absent: the text alone; the unlearned fallback ignores it."
+    "from the text alone). Absent, empty or with no word in it (signs, digits, an H/F marker): "
+    "the text alone; the unlearned fallback ignores it."
 )
 
 

@@ -123,8 +123,8 @@ def test_a_given_title_takes_the_place_of_the_named_one_with_its_own_weight():
     assert fiches == pytest.approx({"A": (1 - w) * 0.7, "B": (1 - w) * 0.2 + w, "C": (1 - w) * 0.1})
 
 
-@pytest.mark.parametrize("title", [None, "", "   "])
-def test_without_a_given_title_the_named_one_is_read(title):
+@pytest.mark.parametrize("title", [None, "", "   ", "!!!", "(H/F)", "😀 123"])
+def test_without_a_given_title_with_a_word_in_it_the_named_one_is_read(title):
     titles = _Titles()
     fiches = dict(_likely("Magasin recrute un Caissier H/F.", title, titles))
     assert titles.read == ["Caissier"]
