@@ -195,6 +195,28 @@ def cv_rankings(
     return ranked, calibrate(np.concatenate(raws), np.concatenate(labels)), final
 
 
+def _held_out_scores(job: tuple[list[FoldRows], list[FoldRows], int]) -> list[np.ndarray]:
+    """Raw scores of fold k's `scored` rows by a booster fitted on the other folds' `fitted`."""
+    fitted, scored, k = job
+    booster = fit_booster([f for j, f in enumerate(fitted) if j != k])
+    return [np.asarray(booster.predict(f, num_threads=1)) for f in scored[k].features]
+
+
+def transfer_rankings(
+    fitted: Sequence[FoldRows], scored: Sequence[FoldRows], n_ads: int
+) -> list[list[str]]:
+    """Each ad's candidates in `scored` ranked by a booster fitted on the other sources' rows
+    of `fitted` (the same folds, built from other fiche probabilities): how the served model,
+    trained on the text alone, ranks candidates of fiches found another way."""
+    ranked: list[list[str]] = [[] for _ in range(n_ads)]
+    jobs = [(list(fitted), list(scored), k) for k in range(len(scored))]
+    for fold, scores in zip(scored, map_jobs(_held_out_scores, jobs), strict=True):
+        for i, codes, raw in zip(fold.ads, fold.codes, scores, strict=True):
+            if codes:
+                ranked[i] = [codes[j] for j in np.lexsort((np.asarray(codes), -raw)).tolist()]
+    return ranked
+
+
 def oracle_rankings(
     ads: Sequence[Ad], tables: Tables, key: Callable[[CompetenceRanker, Ad], list[str]]
 ) -> list[list[str]]:

@@ -94,12 +94,16 @@ def oof_probabilities(
 
 
 def oof_fiches(
-    prep: Prepared, results: list[FoldResult], temperature: float, named: Named
+    prep: Prepared,
+    results: list[FoldResult],
+    temperature: float,
+    named: Named,
+    weight: float = TITLE_WEIGHT,
 ) -> dict[int, list[tuple[str, float]]]:
     """Out-of-fold top fiches of every description row."""
     out = {}
     for res in results:
-        probs = oof_probabilities(prep, res, temperature, named)
+        probs = oof_probabilities(prep, res, temperature, named, weight)
         for row, row_probs in zip(res.rows, probs, strict=True):
             top = np.argsort(-row_probs, kind="stable")[:TOP_FICHES]
             out[int(row)] = [(prep.classes[i], float(row_probs[i])) for i in top]
