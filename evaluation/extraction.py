@@ -56,14 +56,15 @@ async def _one_ad(
 ) -> tuple[tuple[set[str], list[str]], tuple[set[str], list[str]], bool, bool]:
     """Code pair, macro pair, and whether the exact / parent ROME is in the match's top 5."""
     reading = await services.extractor.read(ad.text)
-    found = await services.extractor.extract(ad.text, reading.clauses)
+    fiches = services.extractor.likely_fiches(ad.text, reading.clauses)
+    found = await services.extractor.extract(ad.text, reading.clauses, fiches)
     wanted = {c.code for c in ad.competences}
     macro_of = await services.records.macros_of(sorted(wanted))
     ranked_macros = list(
         dict.fromkeys(f.source["macro"]["code_ogr"] for f in found if f.source.get("macro"))
     )
     kept = [f for f in found if f.score >= services.extractor.threshold]  # the API's default
-    likely = dict(services.extractor.likely_fiches(ad.text, reading.clauses))
+    likely = dict(fiches)
     matches = await services.matcher.rank(
         profile_of(kept)[0], Filters(), with_facets=False, likely=likely
     )

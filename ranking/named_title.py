@@ -88,6 +88,12 @@ def title_phrase(text: str) -> str | None:
     return None
 
 
+def given_title(title: str | None) -> str | None:
+    """The job title given beside a text, trimmed; None when it has no word in it (blank,
+    signs, digits or only a gender marker)."""
+    return title.strip() if title and WORD.search(MARKER.sub("", title)) else None
+
+
 def title_distribution(
     ranked: Sequence[ScoredAppellation], classes: Mapping[str, int], temperature: float
 ) -> npt.NDArray[np.float64]:
@@ -130,7 +136,7 @@ def likely_fiches(
     by the title named in `named_in` (default: the text)."""
     probs = classifier.probabilities(text).astype(np.float64)
     if titles is not None:
-        given = (title or "").strip() if WORD.search(MARKER.sub("", title or "")) else ""
+        given = given_title(title)
         phrase, weight = (
             (given, GIVEN_TITLE_WEIGHT) if given else (title_phrase(named_in or text), TITLE_WEIGHT)
         )

@@ -2,11 +2,13 @@
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 
 from search_api import examples
 
 CodeLabel = dict[str, Any]
+# One line of text: trimmed, no control character (no newline, tab or NUL).
+Line = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
 def _json_number(value: object) -> object:

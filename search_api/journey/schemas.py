@@ -5,12 +5,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from search_api.common.schemas import CodeLabel, example
+from search_api.common.schemas import CodeLabel, Line, example
 from search_api.journey import examples
 from search_api.journey.actions import PlaceLevel
 
 # One line of text: no control character. A paragraph: line breaks and tabs allowed.
-Line = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^\x00-\x1f\x7f]*$")]
 Paragraph = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
 ]

@@ -203,26 +203,28 @@ class Extractor:
         reading = await self.read(text)
         if not reads_as_french(text):  # terse French lists pass, English and noise do not
             raise InvalidInputError("text", NOT_FRENCH)
-        found = await self.extract(text, reading.clauses, title)
+        fiches = self.likely_fiches(text, reading.clauses, title)
+        found = await self.extract(text, reading.clauses, fiches)
         lowest = self.threshold if threshold is None else threshold
         kept = [f for f in found if f.score >= lowest][:size]
         reason = None
         if not kept:
             searched = [c for c in reading.clauses if c.lemmas and not c.negated]
             reason = NOTHING_ABOVE if searched else NOTHING_TO_READ
-        return Extraction(reading, kept, reason, self.likely_fiches(text, reading.clauses, title))
+        return Extraction(reading, kept, reason, fiches)
 
     async def extract(
-        self, text: str, clauses: list[Clause], title: str | None = None
+        self, text: str, clauses: list[Clause], fiches: list[tuple[str, float]]
     ) -> list[Found]:
-        """Compétences and savoirs of the affirmative clauses and of their métier, best first."""
+        """Compétences and savoirs of the affirmative clauses and of their métier, best first;
+        `fiches` are the learned models' `likely_fiches` (unused by the unlearned fallback)."""
         # One search per distinct activity: repeated bullet lines add nothing but cost.
         unique = {c.lemmas: c for c in reversed(clauses) if not c.negated and c.lemmas}
         active = sorted(unique.values(), key=lambda c: c.start)
         if not active:
             return []
         if self.learned is not None:
-            return await self.learned_extract(self.learned, text, clauses, active, title)
+            return await self.learned_extract(self.learned, text, clauses, active, fiches)
         affirmative = affirmative_text(text, clauses)
         vector = await self.encoder.encode(affirmative)
         searches = queries.fiche_searches(vector, affirmative)
@@ -236,14 +238,14 @@ class Extractor:
             fiches_of_appellations(appellation_knn),
             fiches_of_appellations(appellation_bm25),
         ]
-        fiches = await self.fiches(fuse(rankings, RANKING_WEIGHTS))
-        codes = {c for f in fiches for c in f.items}
+        fused = await self.fiches(fuse(rankings, RANKING_WEIGHTS))
+        codes = {c for f in fused for c in f.items}
         codes |= {h["_id"] for answer in lexical for h in answer["hits"]["hits"]}
         if not codes:
             return []
         body = queries.candidates_body(vector, sorted(codes))
         response = await self.engine.search(queries.ITEMS, body)
-        return self.scored(response["hits"]["hits"], clauses, active, fiches)
+        return self.scored(response["hits"]["hits"], clauses, active, fused)
 
     async def learned_extract(
         self,
@@ -251,12 +253,11 @@ class Extractor:
         text: str,
         clauses: list[Clause],
         active: list[Clause],
-        title: str | None = None,
+        fiches: list[tuple[str, float]],
     ) -> list[Found]:
-        """Likely fiches from the classifier, candidates from them and from the clauses' words,
+        """Candidates from the likely fiches (`likely_fiches`) and from the clauses' words,
         scored by the compétence ranker; labels with a word the text denies dropped."""
         said_text = affirmative(text, clauses)
-        fiches = learned.likely_fiches(said_text, text, title)
         searches = [(queries.ITEMS, queries.clause_body(" ".join(c.lemmas))) for c in active]
         lexical, named = await asyncio.gather(
             self.engine.msearch(searches), self.fiches(named_fiches(fiches), TOP_FICHES)

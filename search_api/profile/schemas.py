@@ -1,11 +1,11 @@
 """Request and response models of "ce que j'ai fait" and of matching."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from search_api import examples
-from search_api.common.schemas import CodeLabel, FacetValue, JsonFloat, JsonInt, example
+from search_api.common.schemas import CodeLabel, FacetValue, JsonFloat, JsonInt, Line, example
 from search_api.profile.extraction import FUSED_THRESHOLD
 from search_api.profile.learned import THRESHOLD
 from search_api.records.schemas import CompetenceRef
@@ -13,10 +13,6 @@ from search_api.records.schemas import CompetenceRef
 CompetenceType = Literal["savoir-faire", "macro-compétence", "savoir-être professionnel", "savoir"]
 MAX_TEXT = 5000  # characters: a page of experience; longer texts are CVs, cut them
 MAX_TITLE = 150  # characters: a job title, as on an ad or a CV line
-JobTitle = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, max_length=MAX_TITLE, pattern=r"^[^\x00-\x1f\x7f]*$"),
-]
 TITLE_DESCRIPTION = (
     'The job title, if known ("Employée de libre-service"): the learned models read it to '
     "recognise the métier (right fiche first for 0.69 of training ads with their title, 0.48 "
@@ -31,7 +27,7 @@ class ExtractRequest(BaseModel):
     model_config = example(examples.EXTRACT_REQUEST)
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="French text, any length.")
-    title: JobTitle | None = Field(default=None, description=TITLE_DESCRIPTION)
+    title: Line | None = Field(default=None, max_length=MAX_TITLE, description=TITLE_DESCRIPTION)
     threshold: JsonFloat | None = Field(
         default=None,
         ge=0,
@@ -123,7 +119,7 @@ class MatchByText(_MatchOptions):
     )
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="What the person did.")
-    title: JobTitle | None = Field(default=None, description=TITLE_DESCRIPTION)
+    title: Line | None = Field(default=None, max_length=MAX_TITLE, description=TITLE_DESCRIPTION)
 
 
 MatchRequest = MatchByCodes | MatchByText  # exactly one of `competences` or `text`
