@@ -3,19 +3,25 @@ after its first 3, 5 and 8 letters? Top-1 / top-5 among the appellations suggest
 
 Prefixes come from the titles as typed, after the query cleaning the ranker applies (gender
 markers, contracts and places removed), so "Infirmier H/F" is typed as "inf", "infir",
-"infirmie". The popularity prior is learned from the training titles: on those titles the
-figure is in-sample (an upper bound); the dev titles are out of sample.
+"infirmie". Two orders are measured in the same run: the API's (completion inputs weighed by
+popularity at indexing time, then its fallback passes) and, as the baseline, the word-prefix
+query alone in the engine's order (what the search box suggested before it learned anything).
+The popularity is learned from the training titles: on those titles the figure is in-sample
+(an upper bound); the dev titles are out of sample.
 """
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from evaluation.relevance import LabelledQuery, read_labelled
 from evaluation.services import api_services
 from ranking.query import clean_title
+from search_api.search import queries
 from search_api.search.service import SearchService
 from search_api.settings import ApiSettings
+
+Suggest = Callable[[str], Awaitable[list[tuple[str, str]]]]  # prefix -> (entity, id) in order
 
 LETTERS = (3, 5, 8)
 SUGGESTIONS = 8  # the API's default
@@ -35,11 +41,34 @@ def _prefixes(labels: Sequence[LabelledQuery]) -> list[tuple[str, str, int]]:
     return out
 
 
-async def _score(service: SearchService, prefixes: list[tuple[str, str, int]]) -> dict[str, float]:
+def served(service: SearchService) -> Suggest:
+    """The API's suggestions."""
+
+    async def suggest(prefix: str) -> list[tuple[str, str]]:
+        return [(h.entity, h.id) for h in await service.autocomplete(prefix, SUGGESTIONS)]
+
+    return suggest
+
+
+def word_prefixes(service: SearchService) -> Suggest:
+    """Baseline: the word-prefix query alone, in the engine's order, each label once."""
+
+    async def suggest(prefix: str) -> list[tuple[str, str]]:
+        body = queries.autocomplete_body(prefix, SUGGESTIONS * 4, service.engine.prefix)
+        response = await service.engine.search(queries.AUTOCOMPLETE_TYPES, body)
+        seen: dict[str, tuple[str, str]] = {}
+        for hit in response["hits"]["hits"]:
+            label = str(hit["_source"].get("libelle", "")).casefold()
+            seen.setdefault(label, (service.engine.entity_of(hit["_index"]), hit["_id"]))
+        return list(seen.values())[:SUGGESTIONS]
+
+    return suggest
+
+
+async def _score(suggest: Suggest, prefixes: list[tuple[str, str, int]]) -> dict[str, float]:
     hits = {n: [0, 0, 0] for n in LETTERS}  # top-1, top-5, count
     for prefix, wanted, n in prefixes:
-        found = await service.autocomplete(prefix, SUGGESTIONS)
-        codes = [h.id for h in found if h.entity == "appellations"]
+        codes = [code for entity, code in await suggest(prefix) if entity == "appellations"]
         hits[n][0] += codes[:1] == [wanted]
         hits[n][1] += wanted in codes[:5]
         hits[n][2] += 1
@@ -54,16 +83,16 @@ async def _score(service: SearchService, prefixes: list[tuple[str, str, int]]) -
 async def evaluate_prefixes(
     settings: ApiSettings, sets: dict[str, list[LabelledQuery]]
 ) -> dict[str, dict[str, dict[str, float]]]:
-    """Per labelled set, with and without the popularity prior."""
+    """Per labelled set: the API's suggestions and the word-prefix baseline."""
     report: dict[str, dict[str, dict[str, float]]] = {}
     async with api_services(settings) as services:
-        learned = services.search
-        plain = SearchService(learned.engine, learned.encoder, learned.rrf_k)
+        orders = {
+            "served": served(services.search),
+            "word prefixes": word_prefixes(services.search),
+        }
         for name, labels in sets.items():
             prefixes = _prefixes(labels)
-            report[name] = {"engine order": await _score(plain, prefixes)}
-            if learned.learned is not None:
-                report[name]["by usefulness"] = await _score(learned, prefixes)
+            report[name] = {order: await _score(s, prefixes) for order, s in orders.items()}
     return report
 
 

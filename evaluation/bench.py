@@ -24,7 +24,7 @@ import numpy as np
 from search_api.common.facets import Filters
 from search_api.offres import queries as offer_queries
 from search_api.search import queries
-from search_api.search.service import autocomplete_depth
+from search_api.search.service import COMPLETION_DEPTH, autocomplete_depth
 
 STEPS = (1, 4, 16, 32)  # concurrent clients at each step
 STEP_SECONDS = 3.0  # per step: enough for a stable p95 at hundreds of requests per second
@@ -180,14 +180,23 @@ def _plain_ratio(measures: Sequence[Measure], name: str) -> str | None:
     )
 
 
+# Search arguments the Python client sends in the URL, not the body: name -> URL parameter.
+URL_PARAMETERS = {
+    "source_includes": "_source_includes",
+    "request_cache": "request_cache",
+    "ignore_unavailable": "ignore_unavailable",
+}
+
+
 def es_request(body: dict[str, Any]) -> tuple[str, bytes]:
     """The URL query and JSON body the Python client would send for these search arguments."""
     arguments = dict(body)
     params = []
-    if "source_includes" in arguments:
-        params.append("_source_includes=" + quote(",".join(arguments.pop("source_includes"))))
-    if "request_cache" in arguments:
-        params.append(f"request_cache={str(arguments.pop('request_cache')).lower()}")
+    for name, param in URL_PARAMETERS.items():
+        if name in arguments:
+            value = arguments.pop(name)
+            text = ",".join(value) if isinstance(value, list) else str(value).lower()
+            params.append(f"{param}={quote(text)}")
     return "&".join(params), json.dumps(arguments).encode()
 
 
@@ -271,17 +280,19 @@ class Scenarios:
         await self.t.search(self.index(entities), body)
 
     async def raw_autocomplete(self, typed: str) -> None:
-        """The API's suggestions request, and its typo-tolerant second pass when the first
-        found fewer distinct labels than suggestions."""
+        """The API's completion request, then its word-prefix and typo-tolerant passes while
+        fewer distinct labels than suggestions were found."""
+        body = queries.complete_body(typed, SUGGESTIONS * COMPLETION_DEPTH)
+        answer = await self.t.search(self.index(queries.COMPLETION_TYPES), body)
+        labels = {o["_source"]["libelle"].casefold() for o in queries.completion_options(answer)}
         depth = autocomplete_depth(SUGGESTIONS, learned=self.learned)
         index = self.index(queries.AUTOCOMPLETE_TYPES)
-        answer = await self.t.search(index, queries.autocomplete_body(typed, depth, self.prefix))
-        labels = {h["_source"].get("libelle", "").casefold() for h in answer["hits"]["hits"]}
-        if len(labels) < SUGGESTIONS:
-            await self.raw(
-                queries.autocomplete_body(typed, depth, self.prefix, fuzzy=True),
-                queries.AUTOCOMPLETE_TYPES,
-            )
+        for fuzzy in (False, True):
+            if len(labels) >= SUGGESTIONS:
+                break
+            body = queries.autocomplete_body(typed, depth, self.prefix, fuzzy=fuzzy)
+            answer = await self.t.search(index, body)
+            labels |= {h["_source"].get("libelle", "").casefold() for h in answer["hits"]["hits"]}
 
     async def raw_search(self, text: str, mode: str, facets: Sequence[str], i: int) -> None:
         """The requests `/v1/search` sends for a mode, concurrently as the API sends them."""

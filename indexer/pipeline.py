@@ -35,8 +35,15 @@ from indexer.reindex import (
     swap_aliases,
 )
 from indexer.settings import Settings, require_folder
+from indexer.suggestions import (
+    NO_POPULARITY,
+    Popularity,
+    load_popularity,
+    standing,
+    suggestions,
+)
 from indexer.territoires import load_territoires, territoire_docs, territoire_id
-from mappings import ENTITIES, OFFRES, TERRITOIRES, index_body
+from mappings import ENTITIES, OFFRES, SUGGESTIONS, TERRITOIRES, index_body, suggestions_of
 from models.documents import AppellationDoc, CompetenceDoc, ContexteDoc, FicheDoc, SavoirDoc
 
 VECTOR_DECIMALS = 6
@@ -86,6 +93,8 @@ class EntityPlan(Generic[D]):
     entity: str
     id_of: Callable[[D], str]
     embed_text: Callable[[D], str]
+    # Its autocomplete document, given the appellations' popularity (None: not suggested).
+    suggestion: Callable[[D, Popularity], dict[str, Any]] | None = None
 
 
 def source_of(doc: BaseModel) -> dict[str, Any]:
@@ -160,24 +169,58 @@ def index_entity(
     prefix: str,
     replicas: int,
     progress: Progress,
+    popularity: Popularity = NO_POPULARITY,
     mark: Mark = lambda _: None,
-) -> ReindexResult:
-    """Embed and load one entity into a new index (the alias is not moved yet); marks
-    `embed <entity>` once the new index exists and `bulk <entity>` after the first chunk."""
+) -> list[ReindexResult]:
+    """Embed and load one entity into a new index, then its autocomplete index when it has
+    one (no alias is moved yet); marks `embed <entity>` once the new index exists and
+    `bulk <entity>` after the first chunk. The entity's own index comes first."""
     contract = embedder.contract
     meta = {"entity": plan.entity, "embedding": contract.model_dump(), "documents": len(sources)}
     body = index_body(plan.entity, dims=contract.dims, meta=meta)
     embed_task = progress.add_task(f"embed {plan.entity}", total=len(sources))
     bulk_task = progress.add_task(f"bulk {plan.entity}", total=len(sources))
     docs = with_vectors(sources, plan, embedder, lambda n: progress.advance(embed_task, n))
-    return build_index(
-        es,
-        alias_for(prefix, plan.entity),
-        body,
-        _marked(mark, f"embed {plan.entity}", docs),
-        replicas=replicas,
-        progress=first_call(mark, f"bulk {plan.entity}", lambda n: progress.advance(bulk_task, n)),
-    )
+    built = [
+        build_index(
+            es,
+            alias_for(prefix, plan.entity),
+            body,
+            _marked(mark, f"embed {plan.entity}", docs),
+            replicas=replicas,
+            progress=first_call(
+                mark, f"bulk {plan.entity}", lambda n: progress.advance(bulk_task, n)
+            ),
+        )
+    ]
+    if plan.suggestion is not None:
+        try:
+            built.append(
+                _index_suggestions(es, plan, sources, popularity, prefix=prefix, replicas=replicas)
+            )
+        except BaseException:
+            discard(es, built)
+            raise
+    return built
+
+
+def _index_suggestions(
+    es: Elasticsearch,
+    plan: EntityPlan[D],
+    sources: Sequence[D],
+    popularity: Popularity,
+    *,
+    prefix: str,
+    replicas: int,
+) -> ReindexResult:
+    """The entity's autocomplete index: one small document per record, same ids."""
+    assert plan.suggestion is not None
+    suggest = plan.suggestion
+    entity = suggestions_of(plan.entity)
+    meta = {"entity": entity, "documents": len(sources), "popularity": popularity.version}
+    docs = (Document(id=plan.id_of(doc), source=suggest(doc, popularity)) for doc in sources)
+    body = index_body(SUGGESTIONS, dims=0, meta=meta)
+    return build_index(es, alias_for(prefix, entity), body, docs, replicas=replicas)
 
 
 def _marked(mark: Mark, name: str, docs: Iterator[Document]) -> Iterator[Document]:
@@ -220,13 +263,37 @@ def _fiche_text(doc: FicheDoc) -> str:
     return f"{doc.libelle}. {doc.definition[:600]}"
 
 
+def _suggest_appellation(doc: AppellationDoc, popularity: Popularity) -> dict[str, Any]:
+    weight = standing(
+        "appellations",
+        doc.libelle,
+        share=popularity.share(doc.code_ogr),
+        peu_usite=doc.peu_usite,
+    )
+    return {
+        "libelle": doc.libelle,
+        "fiche": doc.fiche.model_dump(mode="json"),
+        "suggest": suggestions([doc.libelle, *doc.formes, doc.libelle_court], weight),
+    }
+
+
+def _suggest_label(entity: str) -> Callable[[Any, Popularity], dict[str, Any]]:
+    """A fiche's or a compétence's autocomplete document: its label."""
+    return lambda doc, _: {
+        "libelle": doc.libelle,
+        "suggest": suggestions([doc.libelle], standing(entity, doc.libelle)),
+    }
+
+
 PLANS: dict[str, EntityPlan[Any]] = {
     "appellations": EntityPlan[AppellationDoc](
-        "appellations", lambda d: d.code_ogr, lambda d: d.libelle
+        "appellations", lambda d: d.code_ogr, lambda d: d.libelle, _suggest_appellation
     ),
-    "fiches": EntityPlan[FicheDoc]("fiches", lambda d: d.code_rome, _fiche_text),
+    "fiches": EntityPlan[FicheDoc](
+        "fiches", lambda d: d.code_rome, _fiche_text, _suggest_label("fiches")
+    ),
     "competences": EntityPlan[CompetenceDoc](
-        "competences", lambda d: d.code_ogr, lambda d: d.libelle
+        "competences", lambda d: d.code_ogr, lambda d: d.libelle, _suggest_label("competences")
     ),
     "savoirs": EntityPlan[SavoirDoc]("savoirs", lambda d: d.code_ogr, lambda d: d.libelle),
     "contextes": EntityPlan[ContexteDoc]("contextes", lambda d: d.code_ogr, lambda d: d.libelle),
@@ -293,6 +360,7 @@ def run_index(
     console.print(read_counts(ref))
     ix = documents.Indexes(ref)
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
+    popularity = load_popularity(settings.model_dir)
     built: list[ReindexResult] = []
     reports = []
     try:
@@ -300,7 +368,7 @@ def run_index(
             for entity in entities:
                 sources = list(BUILDERS[entity](ix))
                 misses = getattr(embedder, "misses", 0)
-                result = index_entity(
+                results = index_entity(
                     es,
                     PLANS[entity],
                     sources,
@@ -308,9 +376,11 @@ def run_index(
                     prefix=settings.index_prefix,
                     replicas=settings.es_replicas,
                     progress=progress,
+                    popularity=popularity,
                     mark=mark,
                 )
-                built.append(result)
+                built += results
+                result = results[0]
                 embedded = getattr(embedder, "misses", 0) - misses
                 reports.append(
                     EntityReport(
@@ -328,11 +398,17 @@ def run_index(
 
 
 def missing_entities(es: Elasticsearch, prefix: str) -> list[str]:
-    """Entities whose alias does not exist yet (a first run indexes them)."""
+    """Entities whose alias, or whose autocomplete index's alias, does not exist yet (a
+    first run indexes them; so does the first run after an upgrade that added one)."""
+
+    def exists(entity: str) -> bool:
+        return bool(es.indices.exists_alias(name=alias_for(prefix, entity)))
+
+    suggested = {e for e, plan in PLANS.items() if plan.suggestion is not None}
     return [
         e
         for e in (*ENTITIES, TERRITOIRES, OFFRES)
-        if not es.indices.exists_alias(name=alias_for(prefix, e))
+        if not exists(e) or (e in suggested and not exists(suggestions_of(e)))
     ]
 
 

@@ -14,6 +14,7 @@ from indexer.referential import documents
 from indexer.referential.load import load_referential
 from indexer.reindex import swap_aliases
 from indexer.settings import Settings
+from indexer.suggestions import load_popularity
 
 
 def index_fiches(
@@ -38,14 +39,20 @@ def index_fiches(
         "contextes": lambda d: d.code_ogr in used,
     }
     embedder = load_embedder(settings.embedder, settings.vector_cache_dir)
+    popularity = load_popularity(settings.model_dir)
     built = []
     with pipeline.progress_bar(Console(quiet=True)) as progress:
         for entity, keeps in wanted.items():
             sources = [d for d in pipeline.BUILDERS[entity](ix) if keeps(d)]
             plan = pipeline.PLANS[entity]
-            built.append(
-                pipeline.index_entity(
-                    es, plan, sources, embedder, prefix=prefix, replicas=replicas, progress=progress
-                )
+            built += pipeline.index_entity(
+                es,
+                plan,
+                sources,
+                embedder,
+                prefix=prefix,
+                replicas=replicas,
+                progress=progress,
+                popularity=popularity,
             )
     swap_aliases(es, built)

@@ -19,6 +19,13 @@ TERRITOIRES = "territoires"
 """French territories: no vectors, read from INSEE and La Poste files, not the ROME export."""
 OFFRES = "offres"
 """Job offers: loaded incrementally by id into one lasting index, not rebuilt."""
+SUGGESTIONS = "suggestions"
+"""Autocomplete: one small companion index per suggested entity, rebuilt and swapped with it."""
+
+
+def suggestions_of(entity: str) -> str:
+    """The entity name of an entity's autocomplete index (`<prefix>-<entity>-suggest`)."""
+    return f"{entity}-suggest"
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -38,7 +45,7 @@ def _expand(node: object, templates: dict[str, Any], dims: int) -> object:
 
 def index_body(entity: str, *, dims: int, meta: dict[str, Any]) -> dict[str, Any]:
     """The create-index body (settings with analysis, mappings with `_meta`) of an entity."""
-    if entity not in (*ENTITIES, TERRITOIRES, OFFRES):
+    if entity not in (*ENTITIES, TERRITOIRES, OFFRES, SUGGESTIONS):
         raise ValueError(f"unknown entity {entity!r}; expected one of {', '.join(ENTITIES)}")
     templates = _load("fields")
     body = _expand(_load(entity), templates, dims)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from indexer.suggestions import POPULARITY_SCALE
 from ranking.titles import ARTEFACT_FILE, ArtefactError, TitleCandidate, TitleRanker
 from search_api.common.engine import Engine
 from search_api.search import queries
@@ -21,11 +22,10 @@ from search_api.search.hits import Hit
 log = logging.getLogger("metierscope.api")
 RERANK_DEPTH = 50  # appellations the ranker returns; the first page never needs more
 GROUPS = ("fiches", "appellations", "competences", "savoirs")  # the search box's order
-# Autocomplete: an appellation's engine score grows with how often real ads mean it,
-# score x (1 + USEFULNESS_WEIGHT x log(1 + POPULARITY_SCALE x share of ads)); measured by
-# `metierscope eval` on title prefixes (see evaluation/autocomplete.py).
+# Autocomplete's fallback passes (the completion field carries popularity in its weights,
+# indexer/suggestions.py): an appellation's engine score grows with how often real ads mean
+# it, score x (1 + USEFULNESS_WEIGHT x log(1 + POPULARITY_SCALE x share of ads)).
 USEFULNESS_WEIGHT = 0.3  # tuned on training-title prefixes (0.1: worse; 0.3 to 3: a plateau)
-POPULARITY_SCALE = 1e4  # a share of 1e-4 (a few ads in 30,000) counts as ~0.7
 
 
 def load_ranker(model_dir: Path) -> TitleRanker | None:

@@ -9,6 +9,8 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from mappings import suggestions_of
+from ranking.text import fold, words
 from search_api.common.facets import FACET_SIZE, FacetFields, Filters, post_filter
 
 # Lexical boosts, from strongest to weakest evidence.
@@ -242,6 +244,12 @@ TYPED_BOOST = 2.0  # every typed word starts a label word
 TYPO_BOOST = 1.0  # the same within an edit distance (second pass)
 # Job titles are what people type in the box; compétences complete the list.
 AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1.0}
+# The companion indices answering first: each label, and each from a later word on, as
+# completion inputs weighed at indexing time (mappings/suggestions.json).
+COMPLETION_TYPES = tuple(suggestions_of(e) for e in AUTOCOMPLETE_TYPES)
+SUGGEST_FIELD = "suggest"
+SUGGESTION = "typed"  # name of the one suggestion in a completion request
+WORD = re.compile(r"\w+")
 
 
 def autocomplete_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
@@ -283,6 +291,39 @@ def autocomplete_body(q: str, size: int, prefix: str, *, fuzzy: bool = False) ->
         "highlight": highlight(q, PREFIX_FIELD),
         "track_total_hits": False,  # suggestions need no count
     }
+
+
+def complete_body(q: str, size: int) -> dict[str, Any]:
+    """Completion request: the heaviest autocomplete inputs (weighed at indexing time,
+    `indexer/suggestions.py`) that start with the letters typed, each document once."""
+    completion = {"field": SUGGEST_FIELD, "size": size}
+    return {
+        "suggest": {SUGGESTION: {"prefix": q, "completion": completion}},
+        "size": 0,  # no hits: the suggestions carry their documents
+        # Indices built before autocomplete had its own are skipped: the word-prefix query
+        # then answers alone, until the next `metierscope index`.
+        "ignore_unavailable": True,
+    }
+
+
+def completion_options(response: dict[str, Any]) -> list[dict[str, Any]]:
+    """The suggestions of a completion response; none when no autocomplete index answered."""
+    return [
+        o for entry in response.get("suggest", {}).get(SUGGESTION, []) for o in entry["options"]
+    ]
+
+
+def word_highlight(label: str, q: str) -> str | None:
+    """The label with every word that starts with a typed word in <em>, as the engine's
+    highlighter marks the prefix field (label unescaped, as the engine gives it); None
+    when no word is marked."""
+    typed = words(q)
+    pieces, last = [], 0
+    for word in WORD.finditer(label):
+        if any(fold(word.group()).startswith(t) for t in typed):
+            pieces += [label[last : word.start()], "<em>", word.group(), "</em>"]
+            last = word.end()
+    return "".join([*pieces, label[last:]]) if pieces else None
 
 
 def plain_label_body(q: str, size: int) -> dict[str, Any]:

@@ -1,10 +1,11 @@
 """Search execution: sends the bodies built in `queries`, fuses the legs, returns typed hits."""
 
 import asyncio
-from collections.abc import Awaitable, Collection
+from collections.abc import Awaitable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ranking.text import fold
 from search_api.common.engine import Engine
 from search_api.common.facets import FacetCount, Filters, facet_counts
 from search_api.common.fusion import Mode, fuse
@@ -15,6 +16,7 @@ from search_api.search.learned import LearnedOrder
 
 MAX_WINDOW = 200  # ranks fused per leg; deeper pages are not worth two full searches
 AUTOCOMPLETE_DEPTH = 4  # suggestions fetched per one shown when popularity reorders them
+COMPLETION_DEPTH = 2  # completions fetched per one shown: room to drop repeated labels
 
 
 def autocomplete_depth(size: int, *, learned: bool) -> int:
@@ -137,13 +139,35 @@ class SearchService:
         return self._hits(response)
 
     async def autocomplete(self, q: str, size: int) -> list[Hit]:
-        """Suggestions for the characters typed so far, each label once; typos are allowed
-        only when the letters as typed suggest fewer than `size`."""
+        """Suggestions for the characters typed so far, each label once. The completion field
+        answers first (labels that start with the letters, whole or from a later word on);
+        when it has fewer than `size`, labels with a word starting with each typed word, in
+        any order, then the same allowing typos, complete the list."""
+        hits = await self._complete(q, size)
         depth = autocomplete_depth(size, learned=self.learned is not None)
-        hits = await self._suggest(q, depth, size, fuzzy=False)
-        if len(hits) < size:
-            hits = await self._suggest(q, depth, size, fuzzy=True)
+        for fuzzy in (False, True):
+            if len(hits) >= size:
+                break
+            hits = distinct([*hits, *await self._suggest(q, depth, size, fuzzy=fuzzy)])[:size]
         return hits
+
+    async def _complete(self, q: str, size: int) -> list[Hit]:
+        """The completion field's suggestions, the label typed whole first, then by weight."""
+        body = queries.complete_body(q, size * COMPLETION_DEPTH)
+        response = await self.engine.search(queries.COMPLETION_TYPES, body)
+        typed = fold(q.strip())
+        found = [
+            Hit(
+                self.engine.entity_of(o["_index"]),
+                o["_id"],
+                float(o["_score"]),
+                o["_source"],
+                queries.word_highlight(str(o["_source"].get("libelle", "")), q),
+            )
+            for o in queries.completion_options(response)
+        ]
+        found.sort(key=lambda h: fold(h.libelle) != typed)  # stable: the rest keep their weight
+        return distinct(found)[:size]
 
     async def _suggest(self, q: str, depth: int, size: int, *, fuzzy: bool) -> list[Hit]:
         body = queries.autocomplete_body(q, depth, self.engine.prefix, fuzzy=fuzzy)
@@ -151,11 +175,16 @@ class SearchService:
         if self.learned is not None:
             weigh = self.learned.usefulness
             found = sorted(found, key=lambda h: -h.score * weigh(h))
-        seen: set[str] = set()
-        hits = []
-        for hit in found:
-            label = hit.libelle.casefold()
-            if label not in seen:
-                seen.add(label)
-                hits.append(hit)
-        return hits[:size]
+        return distinct(found)[:size]
+
+
+def distinct(hits: Iterable[Hit]) -> list[Hit]:
+    """Each label once (case folded), first come first kept."""
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        label = hit.libelle.casefold()
+        if label not in seen:
+            seen.add(label)
+            out.append(hit)
+    return out

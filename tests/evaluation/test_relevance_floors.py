@@ -68,13 +68,14 @@ def test_the_title_ranker_floors_and_gain_over_the_unlearned_ranking(titles_repo
     assert learned["all"]["mrr"] > hybrid["all"]["mrr"]
 
 
-def test_autocomplete_by_usefulness_floors(full_index):
+def test_autocomplete_floors_and_gain_over_word_prefixes(full_index):
     report = run_prefix_evaluation(api_settings(full_index), EVAL_DEV / "titles.jsonl", None)
-    engine, useful = report["dev"]["engine order"], report["dev"]["by usefulness"]
+    served, baseline = report["dev"]["served"], report["dev"]["word prefixes"]
     for n in (5, 8):
-        assert useful[f"{n} letters top-5"] > engine[f"{n} letters top-5"], n
-    assert useful["8 letters top-5"] >= 0.25
-    assert useful["8 letters top-1"] >= 0.11
+        assert served[f"{n} letters top-5"] > baseline[f"{n} letters top-5"], n
+    # Measured 0.146 / 0.365 after 8 letters with the popularity of `metierscope train`.
+    assert served["8 letters top-5"] >= 0.33
+    assert served["8 letters top-1"] >= 0.12
 
 
 def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):

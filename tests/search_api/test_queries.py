@@ -122,3 +122,22 @@ def test_fields_of_several_types_are_merged_once():
     assert fields.count("libelle^3") == 1
     assert "definition^0.3" in fields
     assert stemmed["multi_match"]["boost"] == queries.STEMMED_BOOST
+
+
+def test_a_completion_marks_the_words_typed_as_the_engine_highlights_them():
+    label = "Aide-soignant / Aide-soignante en gériatrie"
+    marked = "<em>Aide</em>-<em>soignant</em> / <em>Aide</em>-<em>soignante</em> en gériatrie"
+    assert queries.word_highlight(label, "aide soi") == marked
+    assert (
+        queries.word_highlight("Infirmier / Infirmière", "INFIRMIERE")
+        == "Infirmier / <em>Infirmière</em>"
+    )
+    assert queries.word_highlight("Boulanger / Boulangère", "chauf") is None
+
+
+def test_a_completion_request_asks_for_suggestions_only():
+    body = queries.complete_body("infirm", 16)
+    assert body["size"] == 0
+    assert body["ignore_unavailable"]
+    completion = body["suggest"][queries.SUGGESTION]
+    assert completion == {"prefix": "infirm", "completion": {"field": "suggest", "size": 16}}

@@ -95,6 +95,16 @@ def test_autocomplete_from_two_letters_and_with_a_typo(api):
     assert typo[0]["libelle"].lower().startswith("boulang")
 
 
+def test_autocomplete_completes_later_words_then_words_in_any_order(api):
+    later = api.get("/v1/autocomplete", params={"q": "soign"}).json()["suggestions"]
+    first = next(s for s in later if s["libelle"].startswith("Aide-soignant"))
+    assert first["highlight"].startswith("Aide-<em>soignant</em>")
+    assert first["code_rome"] == "J1501"
+    # No label starts with these words in this order: the word-prefix query answers.
+    reversed_words = api.get("/v1/autocomplete", params={"q": "soignant aide"}).json()
+    assert any(s["libelle"].startswith("Aide-soignant") for s in reversed_words["suggestions"])
+
+
 def test_competence_and_savoir_search(api):
     comp = api.get("/v1/competences/search", params={"q": "encaisser le montant d'une vente"})
     assert comp.status_code == 200
