@@ -1,5 +1,6 @@
 """Autocomplete on title prefixes: is the appellation the ad meant among the suggestions
-after its first 3, 5 and 8 letters? Top-1 / top-5 among the appellations suggested.
+after its first 3, 5 and 8 letters, and after 8 letters typed with one slip ("infimrie")?
+Top-1 / top-5 among the appellations suggested.
 
 Prefixes come from the titles as typed, after the query cleaning the ranker applies (gender
 markers, contracts and places removed), so "Infirmier H/F" is typed as "inf", "infir",
@@ -11,6 +12,8 @@ The popularity is learned from the training titles: on those titles the figure i
 """
 
 import asyncio
+import random
+import string
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
@@ -24,12 +27,30 @@ from search_api.settings import ApiSettings
 Suggest = Callable[[str], Awaitable[list[tuple[str, str]]]]  # prefix -> (entity, id) in order
 
 LETTERS = (3, 5, 8)
+TYPO = "8 letters, one typo"  # the column of the first 8 letters with one edit past the 2nd
+COLUMNS = (*(f"{n} letters" for n in LETTERS), TYPO)
 SUGGESTIONS = 8  # the API's default
 SAMPLE = 600  # training titles measured (every n-th, for a bounded run)
+TYPO_SEED = 7
 
 
-def _prefixes(labels: Sequence[LabelledQuery]) -> list[tuple[str, str, int]]:
-    """(prefix, appellation code, letters) for every labelled title long enough."""
+def with_typo(typed: str, rng: random.Random) -> str:
+    """The text (3 characters or more) with one slip after its first two: a letter dropped,
+    replaced by another or swapped with the next (pure, given the generator's state)."""
+    kind = rng.choice("drs")
+    i = rng.randrange(2, len(typed) - (kind == "s"))
+    if kind == "d":
+        return typed[:i] + typed[i + 1 :]
+    if kind == "r":
+        other = rng.choice([c for c in string.ascii_lowercase if c != typed[i]])
+        return typed[:i] + other + typed[i + 1 :]
+    return typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+
+
+def _prefixes(labels: Sequence[LabelledQuery]) -> list[tuple[str, str, str]]:
+    """(prefix, appellation code, column) for every labelled title long enough; the 8-letter
+    prefixes of letters and spaces only are typed a second time with a typo."""
+    rng = random.Random(TYPO_SEED)  # noqa: S311 (the same slips on every run, no secret)
     out = []
     for label in labels:
         typed = clean_title(label.query)
@@ -37,7 +58,9 @@ def _prefixes(labels: Sequence[LabelledQuery]) -> list[tuple[str, str, int]]:
             continue
         for n in LETTERS:
             if len(typed) >= n:
-                out.append((typed[:n], label.appellation_code, n))
+                out.append((typed[:n], label.appellation_code, f"{n} letters"))
+        if len(typed) >= LETTERS[-1] and typed[: LETTERS[-1]].replace(" ", "").isalpha():
+            out.append((with_typo(typed[: LETTERS[-1]], rng), label.appellation_code, TYPO))
     return out
 
 
@@ -65,18 +88,18 @@ def word_prefixes(service: SearchService) -> Suggest:
     return suggest
 
 
-async def _score(suggest: Suggest, prefixes: list[tuple[str, str, int]]) -> dict[str, float]:
-    hits = {n: [0, 0, 0] for n in LETTERS}  # top-1, top-5, count
-    for prefix, wanted, n in prefixes:
+async def _score(suggest: Suggest, prefixes: list[tuple[str, str, str]]) -> dict[str, float]:
+    hits = {column: [0, 0, 0] for column in COLUMNS}  # top-1, top-5, count
+    for prefix, wanted, column in prefixes:
         codes = [code for entity, code in await suggest(prefix) if entity == "appellations"]
-        hits[n][0] += codes[:1] == [wanted]
-        hits[n][1] += wanted in codes[:5]
-        hits[n][2] += 1
+        hits[column][0] += codes[:1] == [wanted]
+        hits[column][1] += wanted in codes[:5]
+        hits[column][2] += 1
     out: dict[str, float] = {}
-    for n, (top1, top5, count) in hits.items():
-        out[f"{n} letters top-1"] = top1 / max(count, 1)
-        out[f"{n} letters top-5"] = top5 / max(count, 1)
-        out[f"{n} letters n"] = float(count)
+    for column, (top1, top5, count) in hits.items():
+        out[f"{column} top-1"] = top1 / max(count, 1)
+        out[f"{column} top-5"] = top5 / max(count, 1)
+        out[f"{column} n"] = float(count)
     return out
 
 

@@ -280,19 +280,21 @@ class Scenarios:
         await self.t.search(self.index(entities), body)
 
     async def raw_autocomplete(self, typed: str) -> None:
-        """The API's completion request, then its word-prefix and typo-tolerant passes while
-        fewer distinct labels than suggestions were found."""
-        body = queries.complete_body(typed, SUGGESTIONS * COMPLETION_DEPTH)
-        answer = await self.t.search(self.index(queries.COMPLETION_TYPES), body)
-        labels = {o["_source"]["libelle"].casefold() for o in queries.completion_options(answer)}
-        depth = autocomplete_depth(SUGGESTIONS, learned=self.learned)
-        index = self.index(queries.AUTOCOMPLETE_TYPES)
-        for fuzzy in (False, True):
-            if len(labels) >= SUGGESTIONS:
-                break
-            body = queries.autocomplete_body(typed, depth, self.prefix, fuzzy=fuzzy)
-            answer = await self.t.search(index, body)
+        """The API's completion request, then its word-prefix request and its completion
+        allowing typos while fewer distinct labels than suggestions were found."""
+        labels = await self._completions(typed, fuzzy=False)
+        if len(labels) < SUGGESTIONS:
+            depth = autocomplete_depth(SUGGESTIONS, learned=self.learned)
+            body = queries.autocomplete_body(typed, depth, self.prefix)
+            answer = await self.t.search(self.index(queries.AUTOCOMPLETE_TYPES), body)
             labels |= {h["_source"].get("libelle", "").casefold() for h in answer["hits"]["hits"]}
+        if len(labels) < SUGGESTIONS:
+            await self._completions(typed, fuzzy=True)
+
+    async def _completions(self, typed: str, *, fuzzy: bool) -> set[str]:
+        body = queries.complete_body(typed, SUGGESTIONS * COMPLETION_DEPTH, fuzzy=fuzzy)
+        answer = await self.t.search(self.index(queries.COMPLETION_TYPES), body)
+        return {o["_source"]["libelle"].casefold() for o in queries.completion_options(answer)}
 
     async def raw_search(self, text: str, mode: str, facets: Sequence[str], i: int) -> None:
         """The requests `/v1/search` sends for a mode, concurrently as the API sends them."""

@@ -132,16 +132,18 @@ def _description_tables() -> list[Table]:
 
 def _prefix_table(report: dict[str, dict[str, dict[str, float]]]) -> Table:
     """Autocomplete: the meant appellation among the suggestions after 3, 5 and 8 letters."""
+    from evaluation.autocomplete import COLUMNS  # noqa: PLC0415
+
     table = Table(title="Autocomplete on title prefixes (appellation top-1 / top-5)")
     table.add_column("titles")
     table.add_column("order")
-    for n in (3, 5, 8):
-        table.add_column(f"{n} letters", justify="right")
+    for column in COLUMNS:
+        table.add_column(column, justify="right")
     for titles, orders in report.items():
         for order, values in orders.items():
             cells = [
-                f"{values[f'{n} letters top-1']:.3f} / {values[f'{n} letters top-5']:.3f}"
-                for n in (3, 5, 8)
+                f"{values[f'{column} top-1']:.3f} / {values[f'{column} top-5']:.3f}"
+                for column in COLUMNS
             ]
             table.add_row(titles, order, *cells)
     return table

@@ -240,8 +240,7 @@ def knn_body(vector: list[float], size: int, filters: Filters) -> dict[str, Any]
 # Autocomplete: the words typed so far must all start label words; the last word may be cut.
 AUTOCOMPLETE_TYPES = ("appellations", "fiches", "competences")
 STARTS_WITH_BOOST = 3.0
-TYPED_BOOST = 2.0  # every typed word starts a label word
-TYPO_BOOST = 1.0  # the same within an edit distance (second pass)
+TYPED_BOOST = 3.0  # every typed word starts a label word
 # Job titles are what people type in the box; compétences complete the list.
 AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1.0}
 # The companion indices answering first: each label, and each from a later word on, as
@@ -249,42 +248,25 @@ AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1
 COMPLETION_TYPES = tuple(suggestions_of(e) for e in AUTOCOMPLETE_TYPES)
 SUGGEST_FIELD = "suggest"
 SUGGESTION = "typed"  # name of the one suggestion in a completion request
+TYPO_FUZZINESS = "AUTO:4,8"  # no typo under 4 letters, one under 8, then two
 WORD = re.compile(r"\w+")
 
 
-def autocomplete_query(q: str, *, fuzzy: bool = False) -> dict[str, Any]:
-    """As-you-type: prefix match on every word, exact titles first; with `fuzzy`, a variant
-    allowing typos (the fallback when the letters alone suggest too little)."""
-    # The typo variant also scores every exact prefix match: without it, its weight moves to
-    # the prefix clause, so the first pass ranks what it finds as both clauses did.
-    prefixes = TYPED_BOOST + (0 if fuzzy else TYPO_BOOST)
+def autocomplete_query(q: str) -> dict[str, Any]:
+    """As-you-type: prefix match on every word, in any order, exact titles first."""
     typed = [
-        {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": prefixes}}},
+        {"match": {PREFIX_FIELD: {"query": q, "operator": "and", "boost": TYPED_BOOST}}},
         {"match": {EXACT_FIELD: {"query": q, "boost": EXACT_BOOST}}},
     ]
-    if fuzzy:
-        typed.append(
-            {
-                "match": {
-                    PREFIX_FIELD: {
-                        "query": q,
-                        "operator": "and",
-                        "fuzziness": "AUTO:4,8",  # no typo allowed under 4 letters
-                        "prefix_length": 1,
-                        "boost": TYPO_BOOST,
-                    }
-                }
-            }
-        )
     # The label itself starts with what was typed ("boulang" -> "Boulanger ...").
     starts = {"prefix": {EXACT_FIELD: {"value": q.strip().lower(), "boost": STARTS_WITH_BOOST}}}
     return preferred({"bool": {"should": typed, "minimum_should_match": 1}}, starts)
 
 
-def autocomplete_body(q: str, size: int, prefix: str, *, fuzzy: bool = False) -> dict[str, Any]:
+def autocomplete_body(q: str, size: int, prefix: str) -> dict[str, Any]:
     """Suggestions request; `size` leaves room to drop duplicate labels."""
     return {
-        "query": autocomplete_query(q, fuzzy=fuzzy),
+        "query": autocomplete_query(q),
         "indices_boost": [{f"{prefix}-{e}": b} for e, b in AUTOCOMPLETE_INDEX_BOOST.items()],
         "size": size,
         "source_includes": SOURCE,
@@ -293,10 +275,14 @@ def autocomplete_body(q: str, size: int, prefix: str, *, fuzzy: bool = False) ->
     }
 
 
-def complete_body(q: str, size: int) -> dict[str, Any]:
+def complete_body(q: str, size: int, *, fuzzy: bool = False) -> dict[str, Any]:
     """Completion request: the heaviest autocomplete inputs (weighed at indexing time,
-    `indexer/suggestions.py`) that start with the letters typed, each document once."""
-    completion = {"field": SUGGEST_FIELD, "size": size}
+    `indexer/suggestions.py`) that start with the letters typed, each document once; with
+    `fuzzy`, within an edit or two of them (the last pass, when the letters as typed
+    suggest too little)."""
+    completion: dict[str, Any] = {"field": SUGGEST_FIELD, "size": size}
+    if fuzzy:
+        completion["fuzzy"] = {"fuzziness": TYPO_FUZZINESS}  # first letter kept, as typed
     return {
         "suggest": {SUGGESTION: {"prefix": q, "completion": completion}},
         "size": 0,  # no hits: the suggestions carry their documents

@@ -141,19 +141,18 @@ class SearchService:
     async def autocomplete(self, q: str, size: int) -> list[Hit]:
         """Suggestions for the characters typed so far, each label once. The completion field
         answers first (labels that start with the letters, whole or from a later word on);
-        when it has fewer than `size`, labels with a word starting with each typed word, in
-        any order, then the same allowing typos, complete the list."""
+        while fewer than `size` were found, labels with a word starting with each typed word,
+        in any order, then completions allowing typos, complete the list."""
         hits = await self._complete(q, size)
-        depth = autocomplete_depth(size, learned=self.learned is not None)
-        for fuzzy in (False, True):
-            if len(hits) >= size:
-                break
-            hits = distinct([*hits, *await self._suggest(q, depth, size, fuzzy=fuzzy)])[:size]
+        if len(hits) < size:
+            hits = distinct([*hits, *await self._suggest(q, size)])[:size]
+        if len(hits) < size:
+            hits = distinct([*hits, *await self._complete(q, size, fuzzy=True)])[:size]
         return hits
 
-    async def _complete(self, q: str, size: int) -> list[Hit]:
+    async def _complete(self, q: str, size: int, *, fuzzy: bool = False) -> list[Hit]:
         """The completion field's suggestions, the label typed whole first, then by weight."""
-        body = queries.complete_body(q, size * COMPLETION_DEPTH)
+        body = queries.complete_body(q, size * COMPLETION_DEPTH, fuzzy=fuzzy)
         response = await self.engine.search(queries.COMPLETION_TYPES, body)
         typed = fold(q.strip())
         found = [
@@ -169,8 +168,9 @@ class SearchService:
         found.sort(key=lambda h: fold(h.libelle) != typed)  # stable: the rest keep their weight
         return distinct(found)[:size]
 
-    async def _suggest(self, q: str, depth: int, size: int, *, fuzzy: bool) -> list[Hit]:
-        body = queries.autocomplete_body(q, depth, self.engine.prefix, fuzzy=fuzzy)
+    async def _suggest(self, q: str, size: int) -> list[Hit]:
+        depth = autocomplete_depth(size, learned=self.learned is not None)
+        body = queries.autocomplete_body(q, depth, self.engine.prefix)
         found = self._hits(await self.engine.search(queries.AUTOCOMPLETE_TYPES, body))
         if self.learned is not None:
             weigh = self.learned.usefulness

@@ -73,9 +73,12 @@ def test_autocomplete_floors_and_gain_over_word_prefixes(full_index):
     served, baseline = report["dev"]["served"], report["dev"]["word prefixes"]
     for n in (5, 8):
         assert served[f"{n} letters top-5"] > baseline[f"{n} letters top-5"], n
-    # Measured 0.146 / 0.365 after 8 letters with the popularity of `metierscope train`.
-    assert served["8 letters top-5"] >= 0.33
+    # Measured 0.146 / 0.387 after 8 letters with the popularity of `metierscope train`, and
+    # 0.142 / 0.381 with one typo in them (the word-prefix query alone: 0 / 0).
+    assert served["8 letters top-5"] >= 0.34
     assert served["8 letters top-1"] >= 0.12
+    assert served["8 letters, one typo top-5"] >= 0.33
+    assert served["8 letters, one typo top-5"] > baseline["8 letters, one typo top-5"] + 0.2
 
 
 def test_every_mode_beats_or_matches_the_bm25_baseline(titles_report):

@@ -86,7 +86,8 @@ def test_typos_are_allowed_only_in_the_second_pass():
     assert not fuzzy_in(lexical_query("boulnger", ("appellations",)))
     assert fuzzy_in(lexical_query("boulnger", ("appellations",), fuzzy=True))
     assert not fuzzy_in(queries.autocomplete_body("boulnger", 16, "p"))
-    assert fuzzy_in(queries.autocomplete_body("boulnger", 16, "p", fuzzy=True))
+    assert not fuzzy_in(queries.complete_body("boulnger", 16))
+    assert fuzzy_in(queries.complete_body("boulnger", 16, fuzzy=True))
 
 
 def test_a_first_pass_finding_fewer_than_a_few_documents_calls_for_the_second():
