@@ -38,43 +38,47 @@ def _services(request: Request) -> Services:
     return services
 
 
-def _engine(request: Request) -> Engine:
+# The dependencies are coroutines: FastAPI runs a plain function dependency in its thread
+# pool, one thread hop per request for an attribute read.
+
+
+async def _engine(request: Request) -> Engine:
     return _services(request).engine
 
 
-def _encoder(request: Request) -> QueryEncoder:
+async def _encoder(request: Request) -> QueryEncoder:
     return _services(request).encoder
 
 
-def _search(request: Request) -> SearchService:
+async def _search(request: Request) -> SearchService:
     return _services(request).search
 
 
-def _records(request: Request) -> RecordsService:
+async def _records(request: Request) -> RecordsService:
     return _services(request).records
 
 
-def _browse(request: Request) -> BrowseService:
+async def _browse(request: Request) -> BrowseService:
     return _services(request).browse
 
 
-def _territoires(request: Request) -> TerritoiresService:
+async def _territoires(request: Request) -> TerritoiresService:
     return _services(request).territoires
 
 
-def _offres(request: Request) -> OffresService:
+async def _offres(request: Request) -> OffresService:
     return _services(request).offres
 
 
-def _extractor(request: Request) -> Extractor:
+async def _extractor(request: Request) -> Extractor:
     return _services(request).extractor
 
 
-def _matcher(request: Request) -> Matcher:
+async def _matcher(request: Request) -> Matcher:
     return _services(request).matcher
 
 
-def _models(request: Request) -> dict[str, dict[str, str]]:
+async def _models(request: Request) -> dict[str, dict[str, str]]:
     return _services(request).models
 
 

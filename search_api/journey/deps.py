@@ -18,10 +18,15 @@ def install_journey(app: FastAPI) -> None:
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)
 
 
-def _catalogue(request: Request) -> Catalogue:
+async def _catalogue(request: Request) -> Catalogue:
     catalogue: Catalogue = request.app.state.actions
     return catalogue
 
 
+async def _metrics(request: Request) -> JourneyMetrics:
+    return metrics_of(request)
+
+
+# Coroutines: FastAPI runs a plain function dependency in its thread pool.
 Actions = Annotated[Catalogue, Depends(_catalogue)]
-Metrics = Annotated[JourneyMetrics, Depends(metrics_of)]
+Metrics = Annotated[JourneyMetrics, Depends(_metrics)]
