@@ -83,9 +83,11 @@ class LearnedOrder:
         *,
         entities: tuple[str, ...],
         filtered: bool,
+        window: int,
     ) -> list[Hit]:
         """Appellations in the ranker's order, fiches in the order of their best appellation,
-        then the rest as fused; grouped by type."""
+        then the rest as fused; grouped by type. Of what the engine did not return, only the
+        first `window` appellations and fiches, those a page can show, are fetched."""
         scored = await asyncio.to_thread(
             self.ranker.rank, q, None, candidates(lexical, semantic), RERANK_DEPTH
         )
@@ -93,9 +95,9 @@ class LearnedOrder:
         if filtered:  # the ranker knows no facet: keep what the engine found under them
             scored = [s for s in scored if ("appellations", s.code) in found]
         fiche_order = list(dict.fromkeys(s.fiche for s in scored))
-        fetches = [self._fetch(q, found, "appellations", [s.code for s in scored])]
+        fetches = [self._fetch(q, found, "appellations", [s.code for s in scored[:window]])]
         if "fiches" in entities and not filtered:
-            fetches.append(self._fetch(q, found, "fiches", fiche_order))
+            fetches.append(self._fetch(q, found, "fiches", fiche_order[:window]))
         await asyncio.gather(*fetches)  # one engine round trip's wait, not two
         scored = [s for s in scored if ("appellations", s.code) in found]  # gone from the index
         appellations = [replace(found["appellations", s.code], score=s.score) for s in scored]

@@ -95,7 +95,13 @@ class SearchService:
         hits = [replace(hit, score=score) for hit, score in fused]
         if self.learned is not None and "appellations" in entities:
             hits = await self.learned.reorder(
-                q, hits, lexical_hits, semantic, entities=entities, filtered=filters.active
+                q,
+                hits,
+                lexical_hits,
+                semantic,
+                entities=entities,
+                filtered=filters.active,
+                window=window,
             )
         return Ranked(hits, int(lexical["hits"]["total"]["value"]), found)
 
