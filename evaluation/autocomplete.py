@@ -20,7 +20,6 @@ from pathlib import Path
 from evaluation.relevance import LabelledQuery, read_labelled
 from evaluation.services import api_services
 from ranking.query import clean_title
-from search_api.search import queries
 from search_api.search.service import SearchService
 from search_api.settings import ApiSettings
 
@@ -75,15 +74,10 @@ def served(service: SearchService) -> Suggest:
 
 def word_prefixes(service: SearchService) -> Suggest:
     """Baseline: the word-prefix query alone, in the engine's order, each label once."""
+    plain = SearchService(service.engine, service.encoder, service.rrf_k)  # no learned order
 
     async def suggest(prefix: str) -> list[tuple[str, str]]:
-        body = queries.autocomplete_body(prefix, SUGGESTIONS * 4, service.engine.prefix)
-        response = await service.engine.search(queries.AUTOCOMPLETE_TYPES, body)
-        seen: dict[str, tuple[str, str]] = {}
-        for hit in response["hits"]["hits"]:
-            label = str(hit["_source"].get("libelle", "")).casefold()
-            seen.setdefault(label, (service.engine.entity_of(hit["_index"]), hit["_id"]))
-        return list(seen.values())[:SUGGESTIONS]
+        return [(h.entity, h.id) for h in await plain.word_suggestions(prefix, SUGGESTIONS)]
 
     return suggest
 

@@ -196,7 +196,9 @@ def index_entity(
     if plan.suggestion is not None:
         try:
             built.append(
-                _index_suggestions(es, plan, sources, popularity, prefix=prefix, replicas=replicas)
+                _index_suggestions(
+                    es, plan, plan.suggestion, sources, popularity, prefix=prefix, replicas=replicas
+                )
             )
         except BaseException:
             discard(es, built)
@@ -207,6 +209,7 @@ def index_entity(
 def _index_suggestions(
     es: Elasticsearch,
     plan: EntityPlan[D],
+    suggest: Callable[[D, Popularity], dict[str, Any]],
     sources: Sequence[D],
     popularity: Popularity,
     *,
@@ -214,8 +217,6 @@ def _index_suggestions(
     replicas: int,
 ) -> ReindexResult:
     """The entity's autocomplete index: one small document per record, same ids."""
-    assert plan.suggestion is not None
-    suggest = plan.suggestion
     entity = suggestions_of(plan.entity)
     meta = {"entity": entity, "documents": len(sources), "popularity": popularity.version}
     docs = (Document(id=plan.id_of(doc), source=suggest(doc, popularity)) for doc in sources)

@@ -18,13 +18,12 @@ a fiche's PRINCIPALE title, as the search box does, lost there and is left out.
 """
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ranking.text import TITLE_FUNCTION_WORDS, fold
+from ranking.text import TITLE_FUNCTION_WORDS, WORD, fold
 from ranking.titles import ARTEFACT_FILE, ArtefactError, TitleRanker
 
 ENTITY_WEIGHT = {"appellations": 2.0, "fiches": 1.5, "competences": 1.0}
@@ -36,7 +35,6 @@ POPULARITY_SCALE = 1e4  # a share of 1e-4 (a few ads in 30,000) counts as ~0.7
 # (0.02 ranked the shorter "Infirmier militaire" above the IDE title, 1.6 times as common)
 LENGTH = 0.001
 SCALE = 1000  # weights are integers
-WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "…": "...", "œ": "oe"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+WORD = re.compile(r"\w+")  # a word of a label as written (letters, digits, accents)
 # Articles, prepositions and conjunctions of job titles: they carry no métier, and a title
 # cannot end with one (what followed was removed).
 TITLE_FUNCTION_WORDS = frozenset(

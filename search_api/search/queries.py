@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import Any
 
 from mappings import suggestions_of
-from ranking.text import fold, words
+from ranking.text import WORD, fold, words
 from search_api.common.facets import FACET_SIZE, FacetFields, Filters, post_filter
 
 # Lexical boosts, from strongest to weakest evidence.
@@ -249,7 +249,6 @@ COMPLETION_TYPES = tuple(suggestions_of(e) for e in AUTOCOMPLETE_TYPES)
 SUGGEST_FIELD = "suggest"
 SUGGESTION = "typed"  # name of the one suggestion in a completion request
 TYPO_FUZZINESS = "AUTO:4,8"  # no typo under 4 letters, one under 8, then two
-WORD = re.compile(r"\w+")
 
 
 def autocomplete_query(q: str) -> dict[str, Any]:

@@ -151,7 +151,7 @@ class SearchService:
         in any order, then completions allowing typos, complete the list."""
         hits = await self._complete(q, size)
         if len(hits) < size:
-            hits = distinct([*hits, *await self._suggest(q, size)])[:size]
+            hits = distinct([*hits, *await self.word_suggestions(q, size)])[:size]
         if len(hits) < size:
             hits = distinct([*hits, *await self._complete(q, size, fuzzy=True)])[:size]
         return hits
@@ -163,18 +163,19 @@ class SearchService:
         typed = fold(q.strip())
         found = [
             Hit(
-                self.engine.entity_of(o["_index"]),
-                o["_id"],
-                float(o["_score"]),
-                o["_source"],
-                queries.word_highlight(str(o["_source"].get("libelle", "")), q),
+                self.engine.entity_of(o["_index"]), o["_id"], float(o["_score"]), o["_source"], None
             )
             for o in queries.completion_options(response)
         ]
         found.sort(key=lambda h: fold(h.libelle) != typed)  # stable: the rest keep their weight
-        return distinct(found)[:size]
+        return [
+            replace(h, highlight=queries.word_highlight(h.libelle, q))
+            for h in distinct(found)[:size]
+        ]
 
-    async def _suggest(self, q: str, size: int) -> list[Hit]:
+    async def word_suggestions(self, q: str, size: int) -> list[Hit]:
+        """Labels with a word starting with each typed word, in any order, each label once;
+        reordered by usefulness when the title ranker is loaded."""
         depth = autocomplete_depth(size, learned=self.learned is not None)
         body = queries.autocomplete_body(q, depth, self.engine.prefix)
         found = self._hits(await self.engine.search(queries.AUTOCOMPLETE_TYPES, body))
