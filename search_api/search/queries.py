@@ -248,6 +248,7 @@ AUTOCOMPLETE_INDEX_BOOST = {"appellations": 2.0, "fiches": 1.5, "competences": 1
 COMPLETION_TYPES = tuple(suggestions_of(e) for e in AUTOCOMPLETE_TYPES)
 SUGGEST_FIELD = "suggest"
 SUGGESTION = "typed"  # name of the one suggestion in a completion request
+COMPLETION_SOURCE = ["libelle", "fiche"]
 TYPO_FUZZINESS = "AUTO:4,8"  # no typo under 4 letters, one under 8, then two
 
 
@@ -285,6 +286,8 @@ def complete_body(q: str, size: int, *, fuzzy: bool = False) -> dict[str, Any]:
     return {
         "suggest": {SUGGESTION: {"prefix": q, "completion": completion}},
         "size": 0,  # no hits: the suggestions carry their documents
+        # What a suggestion shows, not its inputs (which weigh as much again to send and parse).
+        "_source": COMPLETION_SOURCE,
         # Indices built before autocomplete had its own are skipped: the word-prefix query
         # then answers alone, until the next `metierscope index`.
         "ignore_unavailable": True,

@@ -140,5 +140,6 @@ def test_a_completion_request_asks_for_suggestions_only():
     body = queries.complete_body("infirm", 16)
     assert body["size"] == 0
     assert body["ignore_unavailable"]
+    assert queries.SUGGEST_FIELD not in body["_source"]  # not the inputs, only what is shown
     completion = body["suggest"][queries.SUGGESTION]
     assert completion == {"prefix": "infirm", "completion": {"field": "suggest", "size": 16}}
