@@ -280,10 +280,10 @@ class Scenarios:
         await self.t.search(self.index(entities), body)
 
     async def raw_autocomplete(self, typed: str) -> None:
-        """The API's completion request, then its word-prefix request and its completion
-        allowing typos while fewer distinct labels than suggestions were found."""
+        """The API's completion request, then its word-prefix request (when it may add) and
+        its completion allowing typos while fewer distinct labels than suggestions were found."""
         labels = await self._completions(typed, fuzzy=False)
-        if len(labels) < SUGGESTIONS:
+        if len(labels) < SUGGESTIONS and queries.word_pass_may_add(typed, len(labels)):
             depth = autocomplete_depth(SUGGESTIONS, learned=self.learned)
             body = queries.autocomplete_body(typed, depth, self.prefix)
             answer = await self.t.search(self.index(queries.AUTOCOMPLETE_TYPES), body)

@@ -148,9 +148,10 @@ class SearchService:
         """Suggestions for the characters typed so far, each label once. The completion field
         answers first (labels that start with the letters, whole or from a later word on);
         while fewer than `size` were found, labels with a word starting with each typed word,
-        in any order, then completions allowing typos, complete the list."""
+        in any order (unless one word completed nothing), then completions allowing typos,
+        complete the list."""
         hits = await self._complete(q, size)
-        if len(hits) < size:
+        if len(hits) < size and queries.word_pass_may_add(q, len(hits)):
             hits = distinct([*hits, *await self.word_suggestions(q, size)])[:size]
         if len(hits) < size:
             hits = distinct([*hits, *await self._complete(q, size, fuzzy=True)])[:size]

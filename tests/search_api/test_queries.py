@@ -143,3 +143,10 @@ def test_a_completion_request_asks_for_suggestions_only():
     assert queries.SUGGEST_FIELD not in body["_source"]  # not the inputs, only what is shown
     completion = body["suggest"][queries.SUGGESTION]
     assert completion == {"prefix": "infirm", "completion": {"field": "suggest", "size": 16}}
+
+
+def test_the_word_pass_follows_completions_or_several_words_only():
+    assert queries.word_pass_may_add("plombier", 6)
+    assert queries.word_pass_may_add("soignant aide", 0)  # words out of order
+    assert not queries.word_pass_may_add("maçon(ne", 0)
+    assert not queries.word_pass_may_add("  boulnger ", 0)
