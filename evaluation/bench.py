@@ -294,7 +294,8 @@ class Scenarios:
     async def _completions(self, typed: str, *, fuzzy: bool) -> set[str]:
         body = queries.complete_body(typed, SUGGESTIONS * COMPLETION_DEPTH, fuzzy=fuzzy)
         answer = await self.t.search(self.index(queries.COMPLETION_TYPES), body)
-        return {o["_source"]["libelle"].casefold() for o in queries.completion_options(answer)}
+        options = queries.completion_options(answer) or []
+        return {o["_source"]["libelle"].casefold() for o in options}
 
     async def raw_search(self, text: str, mode: str, facets: Sequence[str], i: int) -> None:
         """The requests `/v1/search` sends for a mode, concurrently as the API sends them."""

@@ -294,20 +294,21 @@ def complete_body(q: str, size: int, *, fuzzy: bool = False) -> dict[str, Any]:
     }
 
 
-def word_pass_may_add(q: str, completed: int) -> bool:
+def word_pass_may_add(q: str, completed: int | None) -> bool:
     """Whether the word-prefix pass can add to `completed` suggestions of the completion
-    pass. Every word of every label (but articles and prepositions) starts a completion
-    input, so one typed word that completes nothing starts no label word either: on the
-    bench's prefixes, that pass then found something for 21 of 484 such words, all noise
-    ("maçon(ne" -> "Nettoyer un support maçonné"). Several words may still match out of order."""
-    return completed > 0 or len(q.split()) > 1
+    pass (None: no autocomplete index answered, so that pass answers alone). Every word of
+    every label (but articles and prepositions) starts a completion input, so one typed word
+    that completes nothing starts no label word either: on the bench's prefixes, that pass
+    then found something for 21 of 484 such words, all noise ("maçon(ne" -> "Nettoyer un
+    support maçonné"). Several words may still match out of order."""
+    return completed is None or completed > 0 or len(q.split()) > 1
 
 
-def completion_options(response: dict[str, Any]) -> list[dict[str, Any]]:
-    """The suggestions of a completion response; none when no autocomplete index answered."""
-    return [
-        o for entry in response.get("suggest", {}).get(SUGGESTION, []) for o in entry["options"]
-    ]
+def completion_options(response: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The suggestions of a completion response; None when no autocomplete index answered."""
+    if "suggest" not in response:
+        return None
+    return [o for entry in response["suggest"].get(SUGGESTION, []) for o in entry["options"]]
 
 
 def word_highlight(label: str, q: str) -> str | None:

@@ -150,23 +150,31 @@ class SearchService:
         while fewer than `size` were found, labels with a word starting with each typed word,
         in any order (unless one word completed nothing), then completions allowing typos,
         complete the list."""
-        hits = await self._complete(q, size)
-        if len(hits) < size and queries.word_pass_may_add(q, len(hits)):
+        completed = await self._complete(q, size)
+        hits = completed or []
+        if len(hits) < size and queries.word_pass_may_add(
+            q, None if completed is None else len(hits)
+        ):
             hits = distinct([*hits, *await self.word_suggestions(q, size)])[:size]
         if len(hits) < size:
-            hits = distinct([*hits, *await self._complete(q, size, fuzzy=True)])[:size]
+            hits = distinct([*hits, *(await self._complete(q, size, fuzzy=True) or [])])[:size]
         return hits
 
-    async def _complete(self, q: str, size: int, *, fuzzy: bool = False) -> list[Hit]:
-        """The completion field's suggestions, the label typed whole first, then by weight."""
+    async def _complete(self, q: str, size: int, *, fuzzy: bool = False) -> list[Hit] | None:
+        """The completion field's suggestions, the label typed whole first, then by weight;
+        None when no autocomplete index answered (an install indexed before they existed)."""
         body = queries.complete_body(q, size * COMPLETION_DEPTH, fuzzy=fuzzy)
-        response = await self.engine.search(queries.COMPLETION_TYPES, body)
+        options = queries.completion_options(
+            await self.engine.search(queries.COMPLETION_TYPES, body)
+        )
+        if options is None:
+            return None
         typed = fold(q.strip())
         found = [
             Hit(
                 self.engine.entity_of(o["_index"]), o["_id"], float(o["_score"]), o["_source"], None
             )
-            for o in queries.completion_options(response)
+            for o in options
         ]
         found.sort(key=lambda h: fold(h.libelle) != typed)  # stable: the rest keep their weight
         return [

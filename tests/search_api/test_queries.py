@@ -150,3 +150,4 @@ def test_the_word_pass_follows_completions_or_several_words_only():
     assert queries.word_pass_may_add("soignant aide", 0)  # words out of order
     assert not queries.word_pass_may_add("maçon(ne", 0)
     assert not queries.word_pass_may_add("  boulnger ", 0)
+    assert queries.word_pass_may_add("boulang", None)  # no autocomplete index answered

@@ -2,6 +2,8 @@
 
 import pytest
 
+from ranking.text import fold
+
 pytestmark = pytest.mark.integration
 
 
@@ -103,6 +105,27 @@ def test_autocomplete_completes_later_words_then_words_in_any_order(api):
     # No label starts with these words in this order: the word-prefix query answers.
     reversed_words = api.get("/v1/autocomplete", params={"q": "soignant aide"}).json()
     assert any(s["libelle"].startswith("Aide-soignant") for s in reversed_words["suggestions"])
+
+
+def test_an_index_without_autocomplete_indices_still_suggests_from_word_prefixes(
+    api, es, api_prefix
+):
+    """An install indexed before autocomplete had its own indices (until its next `index`):
+    the word-prefix pass answers alone, for one typed word too."""
+    aliases = es.indices.get_alias(index=f"{api_prefix}-*-suggest").body
+    pairs = [
+        {"index": index, "alias": alias} for index, a in aliases.items() for alias in a["aliases"]
+    ]
+    assert len(pairs) == 3
+    es.indices.update_aliases(actions=[{"remove": pair} for pair in pairs])
+    try:
+        for typed in ("boulang", "soign"):
+            response = api.get("/v1/autocomplete", params={"q": typed})
+            assert response.status_code == 200, response.text
+            labels = [s["libelle"] for s in response.json()["suggestions"]]
+            assert any(typed in fold(label) for label in labels), labels
+    finally:
+        es.indices.update_aliases(actions=[{"add": pair} for pair in pairs])
 
 
 def test_competence_and_savoir_search(api):
